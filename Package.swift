@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "calimport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "calimport", targets: ["calimport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "ICalendar"),
+        .target(name: "TenantGenerator"),
+        .target(
+            name: "Postgres",
+            dependencies: ["CLibPQ"]
+        ),
+        .target(
+            name: "JobQueue",
+            dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "HTTPTransport",
+            dependencies: ["CCurl"]
+        ),
+        .target(
+            name: "CalendarTargets",
+            dependencies: ["ICalendar", "HTTPTransport", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "Importer",
+            dependencies: [
+                "ICalendar", "JobQueue", "Postgres", "HTTPTransport", "CalendarTargets",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "calimport",
+            dependencies: [
+                "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "TenantGeneratorTests", dependencies: ["TenantGenerator", "ICalendar"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Postgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "ImporterTests",
+            dependencies: [
+                "Importer", "JobQueue", "Postgres", "CalendarTargets", "HTTPTransport", "ICalendar", "TenantGenerator",
+                "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,43 @@
+import Foundation
+import HTTPTransport
+
+/// Credentials for a target, read from the environment or from a file the environment names;
+/// never from the command line, never stored, never logged.
+///
+/// - `CALIMPORT_TARGET_USER`: the user name.
+/// - `CALIMPORT_TARGET_PASSWORD`: the password, or
+/// - `CALIMPORT_TARGET_PASSWORD_FILE`: a file holding it (first line); refused unless its mode is 0600 or 0400.
+public struct TargetCredentials: Sendable, Equatable {
+    public var user: String
+    public var password: String
+
+    public init(user: String, password: String) {
+        self.user = user
+        self.password = password
+    }
+
+    /// Reads the credentials; nil when no user is set.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TargetCredentials? {
+        guard let user = environment["CALIMPORT_TARGET_USER"], !user.isEmpty else { return nil }
+        if let path = environment["CALIMPORT_TARGET_PASSWORD_FILE"], !path.isEmpty {
+            return TargetCredentials(user: user, password: try readPasswordFile(path))
+        }
+        return TargetCredentials(user: user, password: environment["CALIMPORT_TARGET_PASSWORD"] ?? "")
+    }
+
+    static func readPasswordFile(_ path: String) throws -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue else {
+            throw CalendarTargetError(code: .invalidTarget, isTransient: false, message: "password file \(path) cannot be read")
+        }
+        guard mode & 0o077 == 0 else {
+            throw CalendarTargetError(code: .invalidTarget, isTransient: false,
+                                      message: "password file \(path) is readable by others (mode \(String(mode, radix: 8))); chmod 600 it")
+        }
+        let contents = try String(contentsOfFile: path, encoding: .utf8)
+        return String(contents.split(whereSeparator: \.isNewline).first ?? "")
+    }
+
+    /// As basic-auth credentials for an HTTP request.
+    public var basicAuth: HTTPRequest.Credentials { HTTPRequest.Credentials(user: user, password: password) }
+}

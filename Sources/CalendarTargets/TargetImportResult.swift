@@ -1,0 +1,18 @@
+/// What a target did with one account's filtered calendar.
+public struct TargetImportResult: Sendable, Equatable {
+    /// Components the target accepted.
+    public var imported: Int
+    /// Components the target already had (a retry, or `skip-existing`).
+    public var skipped: Int
+    /// Items it refused, with the reasons.
+    public var itemErrors: [TargetItemError]
+    /// Components in the refused items.
+    public var failed: Int
+
+    public init(imported: Int = 0, skipped: Int = 0, failed: Int = 0, itemErrors: [TargetItemError] = []) {
+        self.imported = imported
+        self.skipped = skipped
+        self.failed = failed
+        self.itemErrors = itemErrors
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Parses calendar files and keeps what overlaps a date window (see ``FilteredCalendar``).
+public struct CalendarFilter: Sendable {
+    /// The window items must overlap to be kept.
+    public let window: DateWindow
+
+    /// Creates a filter for `window`.
+    public init(window: DateWindow) {
+        self.window = window
+    }
+
+    /// Parses and filters a whole file. Throws ``ICalendarError`` only when the file as a
+    /// whole is unusable (empty, no `VCALENDAR` at all); everything else becomes `problems`.
+    public func filter(_ data: Data) throws -> FilteredCalendar {
+        filter(try CalendarDocument.parse(data))
+    }
+
+    /// Reads, parses and filters a file; an unreadable file throws `.unreadableFile`.
+    public func filter(contentsOf url: URL) throws -> FilteredCalendar {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ICalendarError(code: .unreadableFile, message: "cannot read \(url.path): \(error.localizedDescription)")
+        }
+        return try filter(data)
+    }
+
+    /// Filters an already parsed document.
+    public func filter(_ document: CalendarDocument) -> FilteredCalendar {
+        var problems = document.problems
+        var contents = CalendarContents(document, problems: &problems)
+        let resolver = ZoneResolver(timeZones: contents.timeZones)
+        let zones = calendarZones(document.calendars, resolver: resolver, problems: &problems)
+        let groups = UIDGroup.group(contents.entries, problems: &problems)
+        var items: [CalendarItem] = []
+        for group in groups {
+            let context = TimeContext(resolver: resolver, calendarZone: zones[safe: group.calendarIndex] ?? .utc)
+            if let item = keep(group, context: context, problems: &problems) { items.append(item) }
+        }
+        let used = Set(items.flatMap(\.timeZoneIDs))
+        contents.timeZones = contents.timeZones.filter { used.contains($0.key) }
+        let counts = FilterCounts(componentsInFile: contents.entries.count,
+                                  componentsKept: items.reduce(0) { $0 + $1.components.count },
+                                  itemsKept: items.count)
+        return FilteredCalendar(items: items, timeZones: contents.timeZones, calendarProperties: contents.header,
+                                counts: counts, problems: problems)
+    }
+
+    /// The item for `group` when it overlaps the window, with its notes added to `problems`.
+    private func keep(_ group: UIDGroup, context: TimeContext, problems: inout [CalendarProblem]) -> CalendarItem? {
+        var verdict = SeriesWindowCheck.Verdict(keep: true)
+        if !window.isUnbounded {
+            verdict = SeriesWindowCheck(window: window, context: context).judge(master: group.master, overrides: group.overrides)
+        }
+        let components = (group.master.map { [$0] } ?? []) + group.overrides
+        let timeZoneIDs = CalendarItem.referencedTimeZoneIDs(components)
+        if verdict.keep, let first = components.first {
+            for tzid in timeZoneIDs {
+                if let note = context.resolver.resolve(tzid).note { verdict.notes.append((first, note)) }
+            }
+        }
+        var seen = Set<String>()
+        for (component, note) in verdict.notes where seen.insert(note).inserted {
+            problems.append(.warning(note, in: component))
+        }
+        return verdict.keep ? CalendarItem(uid: group.uid, components: components, timeZoneIDs: timeZoneIDs) : nil
+    }
+
+    /// The zone of each calendar's floating times: its `X-WR-TIMEZONE`, else UTC.
+    private func calendarZones(_ calendars: [Component], resolver: ZoneResolver,
+                               problems: inout [CalendarProblem]) -> [ZoneRules] {
+        calendars.map { calendar in
+            guard let name = calendar.first("X-WR-TIMEZONE")?.value.trimmingCharacters(in: .whitespaces),
+                  !name.isEmpty else { return .utc }
+            if let rules = resolver.resolve(name).rules { return rules }
+            problems.append(CalendarProblem(severity: .warning, line: calendar.line,
+                                            reason: "X-WR-TIMEZONE '\(name)' unknown; floating times read as UTC"))
+            return .utc
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

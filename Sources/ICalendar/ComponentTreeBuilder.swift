@@ -1,0 +1,138 @@
+import Foundation
+
+/// Builds the component tree from logical content lines, repairing unbalanced `BEGIN`/`END`
+/// with warnings instead of failing: a missing `END` is supplied where the next top-level
+/// component begins or where an enclosing component ends; a stray `END` is ignored.
+struct ComponentTreeBuilder {
+    private(set) var calendars: [Component] = []
+    private(set) var strays: [Component] = []
+    var problems: [CalendarProblem] = []
+    private var stack: [Component] = []
+    private var firstContentLine: Int?
+    private var sawCalendar = false
+    private var outsideRunReported = false
+
+    /// Components that can only appear directly inside `VCALENDAR`.
+    private static let topLevelOnly: Set<String> = [
+        "VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "VAVAILABILITY", "VCALENDAR",
+    ]
+    /// Deeper nesting than this is ignored (protects recursive consumers from fuzzed input).
+    private static let maximumDepth = 32
+
+    /// Adds one logical line.
+    mutating func add(line: Int, content: UnsafeBufferPointer<UInt8>) {
+        if firstContentLine == nil { firstContentLine = line }
+        if LegacyTextDecoder.hasNonASCII(content), !LegacyTextDecoder.isValidUTF8(content) {
+            problems.append(.warning("line \(line) is not valid UTF-8; read as Windows-1252/Latin-1",
+                                     in: stack.last, line: line))
+            let converted = LegacyTextDecoder.windows1252ToUTF8(content)
+            converted.withUnsafeBufferPointer { addDecoded(line: line, content: $0) }
+            return
+        }
+        addDecoded(line: line, content: content)
+    }
+
+    private mutating func addDecoded(line: Int, content: UnsafeBufferPointer<UInt8>) {
+        guard let property = ContentLineParser.parse(content) else {
+            let text = String(decoding: content.prefix(40), as: UTF8.self)
+            problems.append(.warning("line \(line) is not a content line and was ignored: '\(text)'",
+                                     in: stack.last, line: line))
+            return
+        }
+        switch property.name {
+        case "BEGIN": begin(trimmedUpper(property.value), line: line)
+        case "END": end(trimmedUpper(property.value), line: line)
+        default: addProperty(property, line: line)
+        }
+    }
+
+    private mutating func addProperty(_ property: Property, line: Int) {
+        guard !stack.isEmpty else {
+            if !outsideRunReported {
+                problems.append(CalendarProblem(severity: .warning, line: line,
+                                                reason: "line \(line): content outside any component was ignored"))
+                outsideRunReported = true
+            }
+            return
+        }
+        stack[stack.count - 1].properties.append(property)
+    }
+
+    private mutating func begin(_ name: String, line: Int) {
+        guard !name.isEmpty else {
+            problems.append(CalendarProblem(severity: .warning, line: line, reason: "line \(line): BEGIN without a name ignored"))
+            return
+        }
+        if name == "VCALENDAR" {
+            sawCalendar = true
+            closeAll(before: name, line: line)
+        } else if ComponentTreeBuilder.topLevelOnly.contains(name), stack.count > 1 {
+            closeDown(toCount: 1, reason: "BEGIN:\(name)", line: line)
+        }
+        guard stack.count < ComponentTreeBuilder.maximumDepth else {
+            problems.append(CalendarProblem(severity: .warning, line: line,
+                                            reason: "line \(line): BEGIN:\(name) nested too deep; ignored"))
+            return
+        }
+        outsideRunReported = false
+        stack.append(Component(name: name, line: line))
+    }
+
+    private mutating func end(_ name: String, line: Int) {
+        guard let index = stack.lastIndex(where: { $0.name == name }) else {
+            problems.append(CalendarProblem(severity: .warning, line: line,
+                                            reason: "line \(line): END:\(name) without BEGIN ignored"))
+            return
+        }
+        closeDown(toCount: index + 1, reason: "END:\(name)", line: line)
+        close()
+    }
+
+    private mutating func closeAll(before name: String, line: Int) {
+        closeDown(toCount: 0, reason: "BEGIN:\(name)", line: line)
+    }
+
+    /// Closes open components, with a warning each, until `count` remain open.
+    private mutating func closeDown(toCount count: Int, reason: String, line: Int) {
+        while stack.count > count {
+            let open = stack[stack.count - 1]
+            problems.append(.warning("line \(line): \(reason) while \(open.name) from line \(open.line) was open; "
+                                     + "\(open.name) closed there", in: open, line: line))
+            close()
+        }
+    }
+
+    /// Pops the innermost open component and attaches it to its parent.
+    private mutating func close() {
+        let component = stack.removeLast()
+        if !stack.isEmpty {
+            stack[stack.count - 1].components.append(component)
+        } else if component.name == "VCALENDAR" {
+            calendars.append(component)
+        } else {
+            problems.append(.warning("\(component.name) at line \(component.line) is outside any VCALENDAR; "
+                                     + "read as part of the calendar", in: component))
+            strays.append(component)
+        }
+    }
+
+    /// Closes what is still open and returns the document, or throws when the input is unusable.
+    mutating func finish() throws -> CalendarDocument {
+        guard let firstLine = firstContentLine else {
+            throw ICalendarError(code: .emptyFile, message: "the file holds no content lines")
+        }
+        guard sawCalendar else {
+            throw ICalendarError(code: .notICalendar, line: firstLine, message: "line \(firstLine): no BEGIN:VCALENDAR found")
+        }
+        while let open = stack.last {
+            problems.append(.warning("END:\(open.name) missing for \(open.name) from line \(open.line) "
+                                     + "at end of file", in: open, line: open.line))
+            close()
+        }
+        return CalendarDocument(calendars: calendars, strayComponents: strays, problems: problems)
+    }
+
+    private func trimmedUpper(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).uppercased()
+    }
+}

@@ -1,0 +1,16 @@
+/// How many components a filter run read and kept.
+public struct FilterCounts: Sendable, Equatable {
+    /// `VEVENT` + `VTODO` + `VJOURNAL` components read (each override counts one).
+    public var componentsInFile: Int
+    /// Of those, the components written out.
+    public var componentsKept: Int
+    /// Distinct UIDs kept.
+    public var itemsKept: Int
+
+    /// Creates counts.
+    public init(componentsInFile: Int = 0, componentsKept: Int = 0, itemsKept: Int = 0) {
+        self.componentsInFile = componentsInFile
+        self.componentsKept = componentsKept
+        self.itemsKept = itemsKept
+    }
+}

@@ -1,0 +1,114 @@
+extension SeriesWindowCheck {
+    /// Instants and days an instance must not start at: `EXDATE`s and the slots taken by
+    /// overrides (`RANGE=THISANDFUTURE` overrides take nothing away, to stay on the safe side).
+    struct Exclusions {
+        var instants: Set<Int64> = []
+        var days: Set<Int> = []
+
+        func contains(_ local: LocalDateTime, utc: Int64, isDate: Bool) -> Bool {
+            days.contains(local.dayNumber) || (!isDate && instants.contains(utc))
+        }
+    }
+
+    /// Whether any instance of the master (its `DTSTART`, `RRULE`s and `RDATE`s, less
+    /// `EXDATE`s and overridden slots) overlaps the window.
+    func masterOverlaps(_ master: Component, span: Span, overrides: [Component], notes: inout [String]) -> Bool {
+        let exclusions = self.exclusions(master, overrides: overrides, isDate: span.start.value.isDate, notes: &notes)
+        if rdatesOverlap(master, span: span, exclusions: exclusions, notes: &notes) { return true }
+        let rules = master.all("RRULE")
+        guard !rules.isEmpty else {
+            let start = span.start.value.local
+            return !exclusions.contains(start, utc: span.start.utc, isDate: span.start.value.isDate)
+                && overlaps(span, at: start)
+        }
+        for property in rules {
+            let (rule, ruleNotes) = RecurrenceRule.parse(property.value)
+            notes.append(contentsOf: ruleNotes)
+            guard let rule else {
+                notes.append("unreadable RRULE; series kept whatever the window")
+                return true
+            }
+            if ruleOverlaps(rule, span: span, exclusions: exclusions, notes: &notes) { return true }
+        }
+        return false
+    }
+
+    /// Expands one rule lazily and looks for an overlapping instance.
+    private func ruleOverlaps(_ rule: RecurrenceRule, span: Span, exclusions: Exclusions, notes: inout [String]) -> Bool {
+        if !rule.isBounded, window.to == nil { return true }
+        let margin: Int64 = 2 * 86_400
+        let zone = span.start.zone
+        let upper = window.to.map { Int64($0.timeIntervalSince1970.rounded(.up)) + margin }
+        var iterator = RecurrenceIterator(rule: rule, start: span.start.value.local, isDate: span.start.value.isDate,
+                                          stopAfter: upper.map { LocalDateTime(secondsAsUTC: $0) },
+                                          localToUTC: { zone.utc(from: $0) })
+        if let from = window.from {
+            let length = Int64(span.days) * 86_400 + span.seconds
+            iterator.skip(toward: LocalDateTime(secondsAsUTC: Int64(from.timeIntervalSince1970) - length - margin))
+        }
+        while let local = iterator.next() {
+            let begin = zone.utc(from: local)
+            if let upper, begin >= upper { return false }
+            if exclusions.contains(local, utc: begin, isDate: span.start.value.isDate) { continue }
+            let finish = end(of: span, startingAt: local, utc: begin)
+            if window.overlaps(start: Double(begin), end: Double(finish)) { return true }
+        }
+        if iterator.hitIterationCap {
+            notes.append("recurrence expansion stopped at its iteration cap; series kept whatever the window")
+            return true
+        }
+        return false
+    }
+
+    /// Whether an `RDATE` instance (date, date-time or period) overlaps the window.
+    private func rdatesOverlap(_ master: Component, span: Span, exclusions: Exclusions, notes: inout [String]) -> Bool {
+        for property in master.all("RDATE") {
+            for item in property.value.split(separator: ",") {
+                let parts = item.split(separator: "/", maxSplits: 1)
+                guard let first = parts.first,
+                      let start = context.resolve(text: String(first), of: property, notes: &notes) else { continue }
+                if exclusions.contains(start.value.local, utc: start.utc, isDate: start.value.isDate) { continue }
+                var instance = Span(start: start, days: span.days, seconds: span.seconds)
+                if start.value.isDate != span.start.value.isDate {
+                    instance.days = start.value.isDate ? 1 : 0
+                    instance.seconds = start.value.isDate ? 0 : span.seconds
+                }
+                if parts.count == 2 { instance = periodSpan(start, String(parts[1]), of: property, notes: &notes) ?? instance }
+                if overlaps(instance, at: start.value.local) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The span of an `RDATE` period `start/end` or `start/duration`.
+    private func periodSpan(_ start: TimeContext.ResolvedTime, _ second: String, of property: Property,
+                            notes: inout [String]) -> Span? {
+        if let duration = ICalDuration.parse(second) {
+            return Span(start: start, days: max(0, duration.days), seconds: Int64(max(0, duration.seconds)))
+        }
+        guard let end = context.resolve(text: second, of: property, notes: &notes) else { return nil }
+        return Span(start: start, days: 0, seconds: max(0, end.utc - start.utc))
+    }
+
+    /// The `EXDATE`s of the master and the `RECURRENCE-ID`s of its overrides.
+    private func exclusions(_ master: Component, overrides: [Component], isDate: Bool, notes: inout [String]) -> Exclusions {
+        var result = Exclusions()
+        var properties = master.all("EXDATE")
+        for override in overrides {
+            guard let rid = override.first("RECURRENCE-ID"),
+                  rid.parameter("RANGE")?.uppercased() != "THISANDFUTURE" else { continue }
+            properties.append(rid)
+        }
+        for property in properties {
+            for item in property.value.split(separator: ",") {
+                guard let time = context.resolve(text: String(item), of: property, notes: &notes) else { continue }
+                if isDate || time.value.isDate {
+                    result.days.insert(time.value.local.dayNumber)
+                } else {
+                    result.instants.insert(time.utc)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,97 @@
+import CalendarTargets
+import Foundation
+import HTTPTransport
+import ICalendar
+import JobQueue
+import Logging
+
+/// Runs one claimed job: reads the account's file, parses it, keeps what falls in the batch's
+/// window, pushes it to the target, and turns whatever happened into a ``JobOutcome``.
+/// Never throws: bad input fails that account with a reason that names it.
+public final class AccountImporter: Sendable {
+    private let httpClient: HTTPClient
+    private let credentials: TargetCredentials?
+    private let retryPolicy: RetryPolicy
+    private let targets = TargetCache()
+
+    public init(httpClient: HTTPClient, credentials: TargetCredentials?, retryPolicy: RetryPolicy) {
+        self.httpClient = httpClient
+        self.credentials = credentials
+        self.retryPolicy = retryPolicy
+    }
+
+    /// Imports `job`'s account for `batch` and returns the outcome to record.
+    public func run(_ job: ClaimedJob, batch: Batch, logger: Logger) -> JobOutcome {
+        var counters = JobCounters()
+        var itemErrors: [ItemError] = []
+        do {
+            let calendar = try readAndFilter(job.account, batch: batch, counters: &counters)
+            itemErrors = calendar.problems.filter { $0.severity == .error }.map(Self.itemError)
+            counters.failed = itemErrors.count
+            let target = try targets.target(for: batch) { try self.makeTarget(batch.definition.target) }
+            let mode = ImportMode(rawValue: batch.definition.mode) ?? .merge
+            let result = try target.importCalendar(calendar, account: job.account, mode: mode, logger: logger)
+            counters.imported = result.imported
+            counters.skipped = result.skipped
+            counters.failed += result.failed
+            itemErrors += result.itemErrors.map { ItemError(uid: $0.uid, recurrenceID: $0.recurrenceID, reason: $0.reason) }
+            return JobOutcome(job: job, result: .succeeded, counters: counters, itemErrors: itemErrors)
+        } catch let failure as JobFailure {
+            return failed(job, failure, counters: counters, itemErrors: itemErrors)
+        } catch let error as CalendarTargetError {
+            let failure = JobFailure(
+                failureClass: error.isTransient ? .transient : .permanent, code: error.code.description,
+                httpStatus: error.httpStatus, message: error.message, retryAfter: error.retryAfter)
+            return failed(job, failure, counters: counters, itemErrors: itemErrors)
+        } catch {
+            let failure = JobFailure(failureClass: .permanent, code: "internal", message: "\(job.account): \(error)")
+            return failed(job, failure, counters: counters, itemErrors: itemErrors)
+        }
+    }
+
+    private func readAndFilter(_ account: String, batch: Batch, counters: inout JobCounters) throws -> FilteredCalendar {
+        let file = AccountSource.file(for: account, source: batch.definition.source)
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            throw JobFailure(failureClass: .permanent, code: "source.unreadable",
+                             message: "\(account): cannot read \(file.path): \(Self.reason(error))")
+        }
+        counters.bytes = data.count
+        guard !data.isEmpty else {
+            throw JobFailure(failureClass: .permanent, code: "source.empty", message: "\(account): \(file.path) is empty")
+        }
+        let filter = CalendarFilter(window: DateWindow(from: batch.definition.windowFrom, to: batch.definition.windowTo))
+        do {
+            let calendar = try filter.filter(data)
+            counters.componentsInFile = calendar.counts.componentsInFile
+            counters.componentsKept = calendar.counts.componentsKept
+            return calendar
+        } catch let error as ICalendarError {
+            throw JobFailure(failureClass: .permanent, code: "source.parse", message: "\(account): \(file.lastPathComponent): \(error.message)")
+        }
+    }
+
+    private func makeTarget(_ text: String) throws -> any CalendarTarget {
+        TargetFactory.makeTarget(try TargetURL(text), credentials: credentials, httpClient: httpClient)
+    }
+
+    private func failed(_ job: ClaimedJob, _ failure: JobFailure, counters: JobCounters, itemErrors: [ItemError]) -> JobOutcome {
+        let delay = retryPolicy.delay(afterAttempt: job.attempt, retryAfter: failure.retryAfter)
+        return JobOutcome(job: job, result: .failed(failure, retryDelay: delay), counters: counters, itemErrors: itemErrors)
+    }
+
+    static func itemError(_ problem: CalendarProblem) -> ItemError {
+        let line = problem.line.map { "line \($0): " } ?? ""
+        return ItemError(uid: problem.uid, recurrenceID: problem.recurrenceID, reason: line + problem.reason)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import JobQueue
+import Logging
+
+/// The two background threads of a worker process: heartbeats with lease rescue, and the
+/// LISTEN connection that wakes the claim loop when work is submitted. Each has its own
+/// connection.
+final class BackgroundTasks: @unchecked Sendable {
+    private let heartbeatQueue: JobQueue
+    private let listenerQueue: JobQueue
+    private unowned let pool: WorkerPool
+    private let logger: Logger
+    private let heartbeatInterval: Double
+    private let leaseDuration: Double
+    private let stopped = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var isStopped = false
+    private let finished = DispatchGroup()
+
+    init(databaseURL: String, pool: WorkerPool, logger: Logger) throws {
+        self.heartbeatQueue = try JobQueue.open(url: databaseURL, logger: logger)
+        self.listenerQueue = try JobQueue.open(url: databaseURL, logger: logger)
+        try listenerQueue.connection.listen(JobQueue.notificationChannel)
+        self.pool = pool
+        self.logger = logger
+        self.heartbeatInterval = pool.configuration.heartbeatInterval
+        self.leaseDuration = pool.configuration.leaseDuration
+    }
+
+    func start() {
+        spawn("calimport.heartbeat") { [self] in heartbeatLoop() }
+        spawn("calimport.listener") { [self] in listenLoop() }
+    }
+
+    func stop() {
+        lock.withLock { isStopped = true }
+        stopped.signal()
+        finished.wait()
+    }
+
+    private var shouldStop: Bool { lock.withLock { isStopped } }
+
+    private func spawn(_ name: String, _ body: @escaping @Sendable () -> Void) {
+        finished.enter()
+        let thread = Thread { [finished] in
+            body()
+            finished.leave()
+        }
+        thread.name = name
+        thread.start()
+    }
+
+    private func heartbeatLoop() {
+        while stopped.wait(timeout: .now() + heartbeatInterval) == .timedOut, !shouldStop {
+            do {
+                try heartbeatQueue.heartbeat(workerID: pool.workerID, leaseIDs: pool.leaseIDs, leaseDuration: leaseDuration)
+                let rescued = try heartbeatQueue.rescueExpiredLeases()
+                if rescued > 0 {
+                    logger.warning("queue.leases.rescued", metadata: ["jobs.rescued": "\(rescued)"])
+                    pool.wakeUp()
+                }
+            } catch {
+                logger.error("worker.heartbeat.failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private func listenLoop() {
+        while !shouldStop {
+            do {
+                if try !listenerQueue.connection.waitForNotifications(timeout: 0.5).isEmpty {
+                    pool.wakeUp()
+                }
+            } catch {
+                logger.error("worker.listen.failed", metadata: ["error": "\(error)"])
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
+    }
+}

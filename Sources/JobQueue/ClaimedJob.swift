@@ -1,0 +1,17 @@
+import Foundation
+
+/// A job a worker holds under a lease.
+public struct ClaimedJob: Sendable, Equatable {
+    /// The job id.
+    public var id: Int
+    /// The batch it belongs to.
+    public var batchID: Int
+    /// The account.
+    public var account: String
+    /// The lease: every later state change of the job must present it.
+    public var leaseID: String
+    /// Which attempt this is (1 for the first).
+    public var attempt: Int
+    /// When the worker claimed it.
+    public var claimedAt: Date
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Postgres
+
+extension JobQueue {
+    /// Records the batch (or finds it) and enqueues one job per new account in one COPY round
+    /// trip; sends one notification. A batch name that exists with another target, window or
+    /// mode is refused with ``JobQueueError/Code/batchConflict``.
+    public func submit(_ definition: BatchDefinition, accounts: [String]) throws -> SubmitResult {
+        try connection.transaction { connection in
+            let (batch, created) = try findOrCreateBatch(definition)
+            try connection.execute("CREATE TEMP TABLE submit_accounts (account text NOT NULL) ON COMMIT DROP")
+            try connection.copyIn("COPY submit_accounts (account) FROM STDIN", rows: accounts.lazy.map { [$0] })
+            let added = try connection.query("""
+                WITH added AS (
+                    INSERT INTO jobs (batch_id, account)
+                    SELECT DISTINCT $1::bigint, account FROM submit_accounts
+                    ON CONFLICT (batch_id, account) DO NOTHING
+                    RETURNING 1
+                )
+                SELECT count(*) AS added FROM added
+                """, [String(batch.id)])
+            try connection.notify(Self.notificationChannel, payload: definition.name)
+            return SubmitResult(
+                batch: batch, batchCreated: created, accountsGiven: accounts.count,
+                accountsAdded: try added.first?.int("added") ?? 0)
+        }
+    }
+
+    private func findOrCreateBatch(_ definition: BatchDefinition) throws -> (Batch, Bool) {
+        let inserted = try connection.query("""
+            INSERT INTO batches (name, source, target, window_from, window_to, mode, max_attempts)
+            VALUES ($1, $2, $3, to_timestamp($4::float8), to_timestamp($5::float8), $6, $7::int)
+            ON CONFLICT (name) DO NOTHING
+            RETURNING id
+            """, [
+                definition.name, definition.source, definition.target,
+                Self.epoch(definition.windowFrom), Self.epoch(definition.windowTo),
+                definition.mode, String(definition.maxAttempts),
+            ])
+        if let row = inserted.first {
+            return (Batch(id: try row.int("id"), definition: definition, paused: false), true)
+        }
+        guard let existing = try batch(named: definition.name) else {
+            throw JobQueueError(code: .batchNotFound, message: "batch '\(definition.name)' vanished while submitting")
+        }
+        guard existing.definition.isCompatible(with: definition) else {
+            throw JobQueueError(code: .batchConflict, message: Self.conflictMessage(existing.definition, definition))
+        }
+        return (existing, false)
+    }
+
+    static func conflictMessage(_ existing: BatchDefinition, _ requested: BatchDefinition) -> String {
+        func window(_ definition: BatchDefinition) -> String {
+            let formatter = ISO8601DateFormatter()
+            return "[\(definition.windowFrom.map(formatter.string) ?? "0"), \(definition.windowTo.map(formatter.string) ?? "0"))"
+        }
+        return "batch '\(existing.name)' already exists with target \(existing.target), window \(window(existing)), mode \(existing.mode); "
+            + "this submit asks for target \(requested.target), window \(window(requested)), mode \(requested.mode). "
+            + "Use another --batch name, or the same target and window."
+    }
+
+    /// The batch named `name`, if any.
+    public func batch(named name: String) throws -> Batch? {
+        try connection.query(Self.batchSelect + " WHERE name = $1", [name]).first.map(Self.decodeBatch)
+    }
+
+    /// The batch with database id `id`, if any.
+    public func batch(id: Int) throws -> Batch? {
+        try connection.query(Self.batchSelect + " WHERE id = $1::bigint", [String(id)]).first.map(Self.decodeBatch)
+    }
+
+    /// All batches, oldest first.
+    public func batches() throws -> [Batch] {
+        try connection.query(Self.batchSelect + " ORDER BY id").map(Self.decodeBatch)
+    }
+
+    private static let batchSelect = """
+        SELECT id, name, source, target, mode, max_attempts, paused,
+               \(PostgresRow.epochSQL("window_from")) AS window_from,
+               \(PostgresRow.epochSQL("window_to")) AS window_to
+        FROM batches
+        """
+
+    private static func decodeBatch(_ row: PostgresRow) throws -> Batch {
+        let definition = BatchDefinition(
+            name: try row.string("name"), source: try row.string("source"), target: try row.string("target"),
+            windowFrom: try row.date("window_from"), windowTo: try row.date("window_to"),
+            mode: try row.string("mode"), maxAttempts: try row.int("max_attempts"))
+        return Batch(id: try row.int("id"), definition: definition, paused: try row.bool("paused"))
+    }
+}

@@ -1,0 +1,114 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection. Statements on it are serialized by an internal lock, so it may be
+/// shared between threads; a ``transaction(_:)`` holds the lock for its whole body.
+public final class PostgresConnection: @unchecked Sendable {
+    let handle: OpaquePointer
+    let lock = NSRecursiveLock()
+
+    /// Opens a connection. `url` is a libpq connection string or URI
+    /// (`postgresql://user@host:5432/db`, `postgresql:///db?host=/socket/dir`).
+    public init(url: String) throws {
+        guard let handle = PQconnectdb(url) else {
+            throw PostgresError(code: .connectionFailed, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(handle))
+            PQfinish(handle)
+            throw PostgresError(code: .connectionFailed, message: message)
+        }
+        self.handle = handle
+        _ = try? query("SET client_min_messages = warning")
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// Whether the connection is still usable.
+    public var isHealthy: Bool {
+        lock.withLock { PQstatus(handle) == CONNECTION_OK }
+    }
+
+    /// Runs one statement with text parameters (`$1`, `$2`, … ; nil is NULL) and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [String?] = []) throws -> [PostgresRow] {
+        try lock.withLock {
+            let result = Self.withCStrings(parameters) { pointers in
+                PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+            }
+            return try consume(result)
+        }
+    }
+
+    /// Runs one or more statements without parameters (the simple query protocol), e.g. a migration script.
+    public func execute(_ sql: String) throws {
+        try lock.withLock {
+            var result = PQexec(handle, sql)
+            defer { PQclear(result) }
+            try check(result)
+            while let next = PQgetResult(handle) {
+                PQclear(result)
+                result = next
+                try check(next)
+            }
+        }
+    }
+
+    /// Runs `body` inside BEGIN … COMMIT; rolls back when it throws.
+    public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try lock.withLock {
+            try execute("BEGIN")
+            do {
+                let value = try body(self)
+                try execute("COMMIT")
+                return value
+            } catch {
+                try? execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Reads the rows of a finished result and frees it, or throws its error.
+    private func consume(_ result: OpaquePointer?) throws -> [PostgresRow] {
+        defer { PQclear(result) }
+        try check(result)
+        guard let result, PQresultStatus(result) == PGRES_TUPLES_OK else { return [] }
+        let columnCount = Int(PQnfields(result))
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        let rowCount = Int(PQntuples(result))
+        var rows: [PostgresRow] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            let values: [String?] = (0..<columnCount).map { column in
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 { return nil }
+                return String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+            }
+            rows.append(PostgresRow(columns: columns, values: values))
+        }
+        return rows
+    }
+
+    /// Throws the error a result carries, if any.
+    func check(_ result: OpaquePointer?) throws {
+        guard let result else {
+            throw PostgresError(code: .connectionFailed, message: String(cString: PQerrorMessage(handle)))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN, PGRES_EMPTY_QUERY:
+            return
+        default:
+            let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let message = String(cString: PQresultErrorMessage(result))
+            let code: PostgresError.Code = PQstatus(handle) == CONNECTION_OK ? .queryFailed : .connectionFailed
+            throw PostgresError(code: code, sqlState: sqlState, message: message)
+        }
+    }
+
+    /// Calls `body` with C strings for `values` (NULL for nil), valid only during the call.
+    static func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+        let duplicates: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0)! } }
+        defer { duplicates.forEach { free($0) } }
+        return body(duplicates.map { $0.map { UnsafePointer($0) } })
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// One row of a result, values in text format (`nil` is SQL NULL).
+public struct PostgresRow: Sendable {
+    /// Column names of the result, in order.
+    public let columns: [String]
+    /// The values, in column order.
+    public let values: [String?]
+
+    /// The text value of `column`, or nil when it is NULL or absent.
+    public subscript(column: String) -> String? {
+        guard let index = columns.firstIndex(of: column) else { return nil }
+        return values[index]
+    }
+
+    /// The text value of `column`; throws when NULL or absent.
+    public func string(_ column: String) throws -> String {
+        guard let value = self[column] else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is NULL or missing")
+        }
+        return value
+    }
+
+    /// The value of `column` as an integer; throws when NULL, absent or not a number.
+    public func int(_ column: String) throws -> Int {
+        let text = try string(column)
+        guard let value = Int(text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is not an integer: \(text)")
+        }
+        return value
+    }
+
+    /// The value of `column` as an integer, or nil when NULL.
+    public func optionalInt(_ column: String) throws -> Int? {
+        guard self[column] != nil else { return nil }
+        return try int(column)
+    }
+
+    /// The value of `column` as a boolean (`t`/`f`).
+    public func bool(_ column: String) throws -> Bool {
+        try string(column) == "t"
+    }
+
+    /// The value of `column` (a `timestamptz` sent as epoch seconds, see ``PostgresRow/epochSQL(_:)``) as a Date, or nil when NULL.
+    public func date(_ column: String) throws -> Date? {
+        guard let text = self[column] else { return nil }
+        guard let seconds = Double(text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is not epoch seconds: \(text)")
+        }
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// SQL that selects a timestamptz expression as epoch seconds, the form ``date(_:)`` reads.
+    public static func epochSQL(_ expression: String) -> String {
+        "extract(epoch from \(expression))::float8"
+    }
+}

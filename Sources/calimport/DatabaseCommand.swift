@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import JobQueue
+import Postgres
+
+/// `calimport db …`: the queue database.
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Manage the queue database (schema; the embedded cluster under CALIMPORT_HOME).",
+        subcommands: [Migrate.self, Start.self, Stop.self, URLCommand.self])
+
+    /// `calimport db migrate`.
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create or upgrade the schema; running it again changes nothing.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        func run() throws {
+            let logger = logging.makeLogger("calimport.db")
+            try CommandFailure.reporting {
+                let connection = try PostgresConnection(url: try database.resolveURL())
+                let applied = try SchemaMigrator().migrate(connection, logger: logger)
+                let latest = SchemaMigrator.migrations.last?.version ?? 0
+                print(applied.isEmpty
+                      ? "schema is current (version \(latest))"
+                      : "applied migrations \(applied.map(String.init).joined(separator: ", ")); schema is at version \(latest)")
+            }
+        }
+    }
+
+    /// `calimport db start`.
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create (first time) and start the embedded cluster; print its URL.")
+
+        func run() throws {
+            try CommandFailure.reporting {
+                print(try EmbeddedCluster(home: EmbeddedCluster.defaultHome()).ensureRunning())
+            }
+        }
+    }
+
+    /// `calimport db stop`.
+    struct Stop: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop the embedded cluster.")
+
+        func run() throws {
+            try CommandFailure.reporting {
+                let cluster = EmbeddedCluster(home: EmbeddedCluster.defaultHome())
+                print(try cluster.stop() ? "stopped the cluster in \(cluster.home.path)" : "the cluster in \(cluster.home.path) was not running")
+            }
+        }
+    }
+
+    /// `calimport db url`.
+    struct URLCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "url", abstract: "Print the database URL in use (starting the embedded cluster if needed).")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try CommandFailure.reporting { print(try database.resolveURL()) }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import ICalendar
+
+/// Every real-world file parses or throws ``ICalendarError`` cleanly, and what parses
+/// round-trips: serialize → parse gives the same components.
+@Suite struct CorpusTests {
+    static let corpus = URL(fileURLWithPath: "/work/shared/corpus/realworld")
+
+    static var files: [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil) else { return [] }
+        return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "ics" }
+            .sorted { $0.path < $1.path }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path)))
+    func everyFileParsesOrFailsCleanlyAndRoundTrips() throws {
+        let files = Self.files
+        #expect(files.count > 300)
+        var parsed = 0, failed = 0, roundTripped = 0
+        for file in files {
+            let filtered: FilteredCalendar
+            do {
+                filtered = try CalendarFilter(window: .unbounded).filter(contentsOf: file)
+            } catch let error as ICalendarError {
+                #expect(!error.message.isEmpty)
+                failed += 1
+                continue
+            }
+            parsed += 1
+            let again = try CalendarFilter(window: .unbounded).filter(filtered.serialized())
+            let before = filtered.items.flatMap(\.components), after = again.items.flatMap(\.components)
+            #expect(before == after, "\(file.lastPathComponent)")
+            #expect(filtered.calendarProperties == again.calendarProperties, "\(file.lastPathComponent)")
+            #expect(filtered.timeZones == again.timeZones, "\(file.lastPathComponent)")
+            if before == after { roundTripped += 1 }
+        }
+        print("corpus: \(files.count) files, \(parsed) parsed, \(failed) failed cleanly, \(roundTripped) round-tripped")
+        #expect(parsed + failed == files.count)
+        #expect(roundTripped == parsed)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path)))
+    func everyFileSurvivesABoundedWindow() throws {
+        let filter = CalendarFilter(window: Fixtures.window("20100101T000000Z", "20300101T000000Z"))
+        var kept = 0
+        for file in Self.files {
+            guard let filtered = try? filter.filter(contentsOf: file) else { continue }
+            #expect(filtered.counts.componentsKept <= filtered.counts.componentsInFile)
+            kept += filtered.counts.itemsKept
+        }
+        #expect(kept > 0)
+    }
+}

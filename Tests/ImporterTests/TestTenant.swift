@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTransport
+import TenantGenerator
+import TestSupport
+import Testing
+
+/// A generated tenant in a temporary directory, with unique account names so that tests can
+/// share one Radicale server.
+struct TestTenant {
+    let directory: URL
+    let accounts: [String]
+    /// Per account, the identities of the components its file holds (independent scan).
+    let expectedIdentities: [String: [String]]
+
+    init(accounts count: Int, events: ClosedRange<Int>) throws {
+        let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("calimport-tenant-\(tag)")
+        let generator = TenantGenerator(configuration: .init(
+            accounts: count, eventsPerAccount: events, seed: UInt64.random(in: 1...1_000_000), domain: "t\(tag).example"))
+        _ = try generator.write(to: directory)
+        accounts = generator.accountNames()
+        var expected: [String: [String]] = [:]
+        for account in accounts {
+            let text = try String(contentsOf: directory.appendingPathComponent(account + ".ics"), encoding: .utf8)
+            expected[account] = ComponentScan.identities(in: text).sorted()
+        }
+        expectedIdentities = expected
+    }
+
+    func runner(databaseURL: String) -> CommandRunner {
+        CommandRunner(environment: [
+            "DATABASE_URL": databaseURL,
+            "CALIMPORT_TARGET_USER": RadicaleServer.user,
+            "CALIMPORT_TARGET_PASSWORD": RadicaleServer.password,
+            "CALIMPORT_LOG_LEVEL": "warning",
+        ])
+    }
+
+    /// Creates each account's principal collection, as a real server has it before a migration.
+    func createPrincipals(on server: String, except skipped: Set<String> = []) throws {
+        let client = HTTPClient()
+        for account in accounts where !skipped.contains(account) {
+            let response = try client.perform(HTTPRequest(
+                method: "MKCOL", url: "\(server)/\(account)/", credentials: credentials))
+            #expect([201, 405].contains(response.status), "MKCOL \(account): \(response.status)")
+        }
+    }
+
+    /// Reads every account's calendar back and compares it with its source file.
+    func expectServerHoldsExactlyTheSourceEvents(_ server: String) throws {
+        let client = HTTPClient()
+        for account in accounts {
+            let response = try client.perform(HTTPRequest(
+                method: "GET", url: "\(server)/\(account)/calendar/", credentials: credentials))
+            #expect(response.status == 200, "GET \(account): \(response.status)")
+            let stored = ComponentScan.identities(in: String(decoding: response.body, as: UTF8.self)).sorted()
+            #expect(stored == expectedIdentities[account], "\(account): server differs from the source")
+        }
+    }
+
+    private var credentials: HTTPRequest.Credentials {
+        HTTPRequest.Credentials(user: RadicaleServer.user, password: RadicaleServer.password)
+    }
+}
+
+/// `status --json` of one batch, decoded the way a monitoring script would.
+struct BatchStatusJSON: Decodable {
+    var batch: String
+    var total: Int
+    var pending: Int
+    var running: Int
+    var succeeded: Int
+    var failed: Int
+    var cancelled: Int
+    var eventsImported: Int
+    var failedAccounts: [FailedAccount]
+
+    struct FailedAccount: Decodable {
+        var account: String
+        var reason: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case batch, total, pending, running, succeeded, failed, cancelled
+        case eventsImported = "events_imported"
+        case failedAccounts = "failed_accounts"
+    }
+
+    static func read(_ cli: CommandRunner, batch: String) throws -> BatchStatusJSON {
+        let output = try cli.run(["status", "--batch", batch, "--json"])
+        #expect(output.status == 0, "\(output.standardError)")
+        let line = output.standardOutput.split(separator: "\n").first.map(String.init) ?? ""
+        return try JSONDecoder().decode(BatchStatusJSON.self, from: Data(line.utf8))
+    }
+}

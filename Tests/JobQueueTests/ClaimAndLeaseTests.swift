@@ -1,0 +1,148 @@
+import Foundation
+import JobQueue
+import Postgres
+import TestSupport
+import Testing
+
+@Suite(.enabled(if: TestDatabase.isEnabled))
+struct ClaimAndLeaseTests {
+    @Test func concurrentClaimersTakeEveryJobExactlyOnce() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            _ = try fixture.queue.submit(QueueFixture.definition(), accounts: (1...600).map { "u\($0)@example.com" })
+            let claimers = try (0..<6).map { _ in try fixture.secondQueue() }
+            let seen = ClaimLog()
+            DispatchQueue.concurrentPerform(iterations: claimers.count) { index in
+                let queue = claimers[index]
+                while let jobs = try? queue.claim(limit: 7, workerID: "w\(index)", leaseDuration: 60), !jobs.isEmpty {
+                    seen.add(jobs)
+                    _ = try? queue.record(jobs.map { fixture.outcome($0) }, workerID: "w\(index)")
+                }
+            }
+            #expect(seen.ids.count == 600)
+            #expect(Set(seen.ids).count == 600)
+            #expect(try fixture.states() == ["succeeded": 600])
+        }
+    }
+
+    @Test func claimRespectsLimitAndOrder() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["c", "a", "b", "d"])
+            let jobs = try fixture.queue.claim(limit: 3, workerID: "w", leaseDuration: 60)
+            #expect(jobs.count == 3)
+            #expect(jobs.map(\.id) == jobs.map(\.id).sorted())
+            #expect(jobs.allSatisfy { $0.attempt == 1 })
+            #expect(Set(jobs.map(\.leaseID)).count == 3)
+            #expect(try fixture.states() == ["running": 3, "pending": 1])
+        }
+    }
+
+    @Test func fencedAckAfterRescueChangesNothing() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["slow@example.com"])
+            let stale = try #require(try fixture.queue.claim(limit: 1, workerID: "w-old", leaseDuration: 0).first)
+            #expect(try eventually { try fixture.queue.rescueExpiredLeases() == 1 })
+            #expect(try fixture.states() == ["pending": 1])
+            let fresh = try #require(try fixture.queue.claim(limit: 1, workerID: "w-new", leaseDuration: 60).first)
+            #expect(fresh.attempt == 2)
+            // The old worker finally acks: fenced by its lease, it changes nothing.
+            #expect(try fixture.queue.record([fixture.outcome(stale)], workerID: "w-old") == 0)
+            #expect(try fixture.states() == ["running": 1])
+            #expect(try fixture.queue.record([fixture.outcome(fresh)], workerID: "w-new") == 1)
+            #expect(try fixture.states() == ["succeeded": 1])
+            let history = try fixture.queue.connection.query("SELECT attempt, outcome FROM job_attempts ORDER BY attempt")
+            #expect(history.map { $0["outcome"] } == ["lease_expired", "succeeded"])
+        }
+    }
+
+    @Test func heartbeatKeepsLeasesAliveAndRescueSkipsThem() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            try fixture.queue.register(WorkerRegistration(id: "w", host: "h", pid: 1, slots: 2, version: "t"))
+            _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a", "b"])
+            let jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: 0)
+            #expect(try fixture.queue.heartbeat(workerID: "w", leaseIDs: jobs.map(\.leaseID), leaseDuration: 60) == 2)
+            #expect(try fixture.queue.rescueExpiredLeases() == 0)
+            #expect(try fixture.states() == ["running": 2])
+        }
+    }
+
+    @Test func transientFailuresRetryUntilMaxAttemptsPermanentFailAtOnce() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            _ = try fixture.queue.submit(QueueFixture.definition(maxAttempts: 3), accounts: ["flaky", "broken"])
+            let transient = JobFailure(failureClass: .transient, code: "target.server", httpStatus: 503, message: "flaky: 503")
+            let permanent = JobFailure(failureClass: .permanent, code: "source.parse", message: "broken: line 3: bad")
+            var jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: 60)
+            let flaky = try #require(jobs.first { $0.account == "flaky" })
+            let broken = try #require(jobs.first { $0.account == "broken" })
+            #expect(try fixture.queue.record([fixture.outcome(flaky, failing: transient), fixture.outcome(broken, failing: permanent)], workerID: "w") == 2)
+            #expect(try fixture.states() == ["pending": 1, "failed": 1])
+            for attempt in 2...3 {
+                jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: 60)
+                #expect(jobs.map(\.attempt) == [attempt])
+                try fixture.queue.record(jobs.map { fixture.outcome($0, failing: transient) }, workerID: "w")
+            }
+            #expect(try fixture.states() == ["failed": 2])
+            let status = try #require(try fixture.queue.status(batchName: "b1").first)
+            #expect(status.failed == 2)
+            #expect(Set(status.failedAccounts.map(\.reason)) == ["flaky: 503", "broken: line 3: bad"])
+        }
+    }
+
+    @Test func retryDelayKeepsJobOutOfReach() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["later"])
+            let job = try #require(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60).first)
+            let failure = JobFailure(failureClass: .transient, code: "target.throttled", httpStatus: 429, message: "later: 429", retryAfter: 120)
+            try fixture.queue.record([fixture.outcome(job, failing: failure, delay: 120)], workerID: "w")
+            #expect(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60).isEmpty)
+            #expect(try fixture.queue.hasUnfinishedJobs())
+        }
+    }
+
+    @Test func releaseReturnsJobWithoutCountingTheAttempt() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a"])
+            let jobs = try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60)
+            #expect(try fixture.queue.release(jobs) == 1)
+            let again = try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60)
+            #expect(again.first?.attempt == 1)
+        }
+    }
+
+    @Test func retryPolicyGrowsAndHonoursRetryAfter() {
+        let policy = RetryPolicy(base: 5, cap: 900)
+        var generator = SplitMix(seed: 7)
+        let ceilings = (1...12).map { attempt in
+            (0..<200).map { _ in policy.delay(afterAttempt: attempt, retryAfter: nil, using: &generator) }.max()!
+        }
+        #expect(ceilings[0] <= 5)
+        #expect(ceilings[3] > 10 && ceilings[3] <= 40)
+        #expect(ceilings[11] <= 900 && ceilings[11] > 450)
+        #expect(policy.delay(afterAttempt: 1, retryAfter: 300, using: &generator) >= 300)
+    }
+}
+
+final class ClaimLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed: [Int] = []
+    func add(_ jobs: [ClaimedJob]) { lock.withLock { claimed += jobs.map(\.id) } }
+    var ids: [Int] { lock.withLock { claimed } }
+}
+
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

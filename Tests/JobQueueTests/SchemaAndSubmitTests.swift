@@ -1,0 +1,74 @@
+import Foundation
+import JobQueue
+import Postgres
+import TestSupport
+import Testing
+
+@Suite(.enabled(if: TestDatabase.isEnabled))
+struct SchemaAndSubmitTests {
+    @Test func migratingTwiceChangesNothing() throws {
+        try TestDatabase.with { url in
+            let connection = try PostgresConnection(url: url)
+            let first = try SchemaMigrator().migrate(connection, logger: QueueFixture.logger)
+            #expect(first == SchemaMigrator.migrations.map(\.version))
+            let tables = try connection.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'")[0].int("n")
+            let second = try SchemaMigrator().migrate(connection, logger: QueueFixture.logger)
+            #expect(second.isEmpty)
+            #expect(try connection.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'")[0].int("n") == tables)
+            #expect(try SchemaMigrator().isCurrent(connection))
+        }
+    }
+
+    @Test func jobsTableIsNarrowAndHOTFriendly() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            let options = try fixture.queue.connection.query("SELECT reloptions::text AS o FROM pg_class WHERE relname = 'jobs'")[0]["o"] ?? ""
+            #expect(options.contains("fillfactor=70"))
+            let indexed = try fixture.queue.connection.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'jobs'")
+                .compactMap { $0["indexdef"] }
+            #expect(!indexed.contains { $0.contains("lease_until") })
+        }
+    }
+
+    @Test func submittingTwiceAddsNothing() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            let accounts = (1...2500).map { "user\($0)@example.com" }
+            let first = try fixture.queue.submit(QueueFixture.definition(), accounts: accounts)
+            #expect(first.batchCreated)
+            #expect(first.accountsAdded == 2500)
+            let second = try fixture.queue.submit(QueueFixture.definition(), accounts: accounts + ["late@example.com"])
+            #expect(!second.batchCreated)
+            #expect(second.accountsAdded == 1)
+            #expect(try fixture.states()["pending"] == 2501)
+        }
+    }
+
+    @Test func sameNameWithAnotherTargetOrWindowIsRefused() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a@example.com"])
+            let error = #expect(throws: JobQueueError.self) {
+                _ = try fixture.queue.submit(QueueFixture.definition(target: "file:///elsewhere"), accounts: ["b@example.com"])
+            }
+            #expect(error?.code == .batchConflict)
+            #expect(error?.message.contains("file:///elsewhere") == true)
+            var windowed = QueueFixture.definition()
+            windowed.windowFrom = Date(timeIntervalSince1970: 1_700_000_000)
+            #expect(throws: JobQueueError.self) { _ = try fixture.queue.submit(windowed, accounts: ["b@example.com"]) }
+            #expect(try fixture.states()["pending"] == 1)
+        }
+    }
+
+    @Test func windowIsStoredAndReadBack() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            var definition = QueueFixture.definition()
+            definition.windowFrom = Date(timeIntervalSince1970: 1_735_689_600)
+            definition.windowTo = Date(timeIntervalSince1970: 1_751_328_000)
+            _ = try fixture.queue.submit(definition, accounts: ["a@example.com"])
+            let batch = try #require(try fixture.queue.batch(named: "b1"))
+            #expect(batch.definition == definition)
+        }
+    }
+}

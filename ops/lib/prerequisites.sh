@@ -1,0 +1,91 @@
+# Sourced by ops/demo and ops/test: installs what a fresh Debian machine with only the Swift
+# toolchain lacks (libpq-dev, libcurl4-openssl-dev, postgresql, curl, python3-venv) and the
+# Python virtual environment (.venv) holding Radicale, the CalDAV server of the demo and tests.
+
+RADICALE_VERSION="${RADICALE_VERSION:-3.9.0}"
+
+missing_debian_packages() {
+    local missing=()
+    pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
+    pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
+    command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
+    python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+    echo "${missing[@]}"
+}
+
+install_debian_packages() {
+    local missing
+    missing=$(missing_debian_packages)
+    [ -z "$missing" ] && return 0
+    echo "==> installing Debian packages: $missing"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+}
+
+install_radicale() {
+    if [ ! -x .venv/bin/radicale ] || ! .venv/bin/radicale --version 2>/dev/null | grep -q "$RADICALE_VERSION"; then
+        echo "==> installing Radicale $RADICALE_VERSION into .venv"
+        python3 -m venv .venv
+        .venv/bin/pip install -q --disable-pip-version-check "radicale==$RADICALE_VERSION"
+    fi
+}
+
+install_prerequisites() {
+    install_debian_packages
+    install_radicale
+}
+
+# A directory the PostgreSQL server user can reach when we run as root (it runs as 'postgres').
+state_directory() {
+    local preferred="$1"
+    if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1; then
+        mkdir -p "$preferred"
+        if ! runuser -u postgres -- test -x "$preferred"; then
+            preferred="/var/tmp/calimport-$(printf '%s' "$preferred" | cksum | cut -d' ' -f1)"
+        fi
+    fi
+    mkdir -p "$preferred"
+    echo "$preferred"
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_radicale DIR PORT USER PASSWORD: starts Radicale on 127.0.0.1:PORT with htpasswd auth,
+# storage under DIR, and waits until it answers. Sets RADICALE_PID.
+start_radicale() {
+    local dir="$1" port="$2" user="$3" password="$4"
+    mkdir -p "$dir/collections"
+    printf '%s:%s\n' "$user" "$password" > "$dir/users"
+    chmod 600 "$dir/users"
+    cat > "$dir/config" <<CONFIG
+[server]
+hosts = 127.0.0.1:$port
+max_connections = 64
+[auth]
+type = htpasswd
+htpasswd_filename = $dir/users
+htpasswd_encryption = plain
+[rights]
+type = authenticated
+[storage]
+filesystem_folder = $dir/collections
+[logging]
+level = warning
+CONFIG
+    .venv/bin/radicale --config "$dir/config" >"$dir/radicale.log" 2>&1 &
+    RADICALE_PID=$!
+    for _ in $(seq 1 100); do
+        curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
+        sleep 0.1
+    done
+    echo "Radicale did not start; see $dir/radicale.log" >&2
+    return 1
+}
