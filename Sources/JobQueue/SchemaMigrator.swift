@@ -51,10 +51,9 @@ public struct SchemaMigrator: Sendable {
 
     /// Whether every migration has been applied.
     public func isCurrent(_ connection: PostgresConnection) throws -> Bool {
-        let rows = try connection.query("""
-            SELECT coalesce(max(version), 0) AS version FROM calimport_migrations
-            WHERE to_regclass('calimport_migrations') IS NOT NULL
-            """)
+        let exists = try connection.query("SELECT to_regclass('calimport_migrations') IS NOT NULL AS present")
+        guard try exists.first?.bool("present") == true else { return false }
+        let rows = try connection.query("SELECT coalesce(max(version), 0) AS version FROM calimport_migrations")
         return (try rows.first?.int("version") ?? 0) >= (Self.migrations.last?.version ?? 0)
     }
 }

@@ -4,13 +4,8 @@ import TestSupport
 import Testing
 
 /// The embedded cluster really is created, started on demand, reused and stopped.
-@Suite(.enabled(if: EmbeddedClusterTests.serverInstalled))
+@Suite(.enabled(if: PostgreSQLServer.isInstalled))
 struct EmbeddedClusterTests {
-    static var serverInstalled: Bool {
-        !((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).isEmpty
-            || ProcessInfo.processInfo.environment["CALIMPORT_PG_BIN"] != nil
-    }
-
     @Test func createsStartsReusesAndStops() throws {
         let base = ProcessInfo.processInfo.environment["TEST_STATE_DIR"] ?? NSTemporaryDirectory()
         let home = URL(fileURLWithPath: base).appendingPathComponent("cluster-\(UInt32.random(in: 0...UInt32.max))")
@@ -31,5 +26,13 @@ struct EmbeddedClusterTests {
         #expect(try cluster.stop())
         #expect(try !cluster.isRunning())
         #expect(try !cluster.stop())
+    }
+}
+
+/// Whether PostgreSQL's server programs are installed here.
+enum PostgreSQLServer {
+    static var isInstalled: Bool {
+        !((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).isEmpty
+            || ProcessInfo.processInfo.environment["CALIMPORT_PG_BIN"] != nil
     }
 }
