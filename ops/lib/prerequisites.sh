@@ -36,6 +36,16 @@ install_radicale() {
     fi
 }
 
+# Tools only the tests use: docker-compose validates docker-compose.yml without a Docker engine.
+install_test_tools() {
+    command -v docker-compose >/dev/null 2>&1 && return 0
+    echo "==> installing Debian packages: docker-compose"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq docker-compose >/dev/null
+}
+
 install_prerequisites() {
     install_debian_packages
     install_radicale
