@@ -25,6 +25,7 @@ let package = Package(
         ),
         .target(name: "ICalendar"),
         .target(name: "TenantGenerator"),
+        .target(name: "Settings", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Postgres",
             dependencies: ["CLibPQ"]
@@ -51,13 +52,14 @@ let package = Package(
         .executableTarget(
             name: "calimport",
             dependencies: [
-                "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator",
+                "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "DeploymentTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TenantGeneratorTests", dependencies: ["TenantGenerator", "ICalendar"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),

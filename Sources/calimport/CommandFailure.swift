@@ -4,6 +4,7 @@ import Foundation
 import ICalendar
 import JobQueue
 import Postgres
+import Settings
 
 /// The one place errors become messages and exit codes.
 ///
@@ -27,6 +28,8 @@ enum CommandFailure {
             throw fail(error.message, code: target)
         } catch let error as ICalendarError {
             throw fail(error.description, code: source)
+        } catch let error as SettingsError {
+            throw fail(error.message, code: ExitCode.validationFailure.rawValue)
         }
     }
 

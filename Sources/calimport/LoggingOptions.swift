@@ -12,17 +12,18 @@ struct LoggingOptions: ParsableArguments {
         case json
     }
 
-    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: CALIMPORT_LOG_LEVEL, else info).")
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: log.level of the configuration, else info).")
     var logLevel: String?
 
-    @Option(name: .long, help: "text or json (one object per line) (default: CALIMPORT_LOG_FORMAT, else text).")
+    @Option(name: .long, help: "text or json (one object per line) (default: log.format of the configuration, else text).")
     var logFormat: Format?
 
     /// Bootstraps swift-log and returns the command's logger.
     func makeLogger(_ label: String) -> Logger {
-        let text = logLevel ?? ProcessInfo.processInfo.environment["CALIMPORT_LOG_LEVEL"] ?? "info"
+        let settings = try? SettingsStore.current()
+        let text = logLevel ?? settings?.string("log.level") ?? "info"
         let level = Logger.Level(rawValue: text.lowercased()) ?? .info
-        let format = logFormat ?? ProcessInfo.processInfo.environment["CALIMPORT_LOG_FORMAT"].flatMap(Format.init) ?? .text
+        let format = logFormat ?? settings?.string("log.format").flatMap(Format.init) ?? .text
         LoggingBootstrap.once(level: level, format: format)
         var logger = Logger(label: label)
         logger.logLevel = level
