@@ -18,9 +18,13 @@ struct ConfigurationFileTests {
             // The environment overrides the file; a flag overrides both.
             var overridden = cli
             overridden.environment["CALIMPORT_LOG_FORMAT"] = "text"
-            let text = try overridden.run(["db", "migrate", "--log-level", "debug"])
+            let text = try overridden.run(["work", "--until-idle"])
             #expect(text.status == 0)
+            #expect(text.standardError.contains("worker.started"))
             #expect(!text.standardError.contains("{\""))
+            let flagged = try overridden.run(["work", "--until-idle", "--log-format", "json"])
+            #expect(flagged.standardError.split(separator: "\n").allSatisfy { $0.hasPrefix("{") })
+            #expect(flagged.standardError.contains("worker.started"))
             let check = try cli.run(["config", "check"])
             #expect(check.status == 0)
             #expect(check.standardOutput.contains("database.url"))
