@@ -2,6 +2,7 @@ import ArgumentParser
 import CalendarTargets
 import Foundation
 import ICalendar
+import Importer
 import JobQueue
 import Postgres
 
@@ -27,6 +28,8 @@ enum CommandFailure {
             throw fail(error.message, code: target)
         } catch let error as ICalendarError {
             throw fail(error.description, code: source)
+        } catch let error as AccountSourceError {
+            throw fail(error.message, code: source)
         }
     }
 
