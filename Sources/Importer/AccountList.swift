@@ -21,10 +21,11 @@ public enum AccountList {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw AccountSourceError("cannot read the accounts file \(path)")
             }
-            data = contents
+            defer { try? handle.close() }
+            data = handle.readDataToEndOfFile()
         }
         return parse(String(decoding: data, as: UTF8.self))
     }

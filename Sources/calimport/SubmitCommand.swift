@@ -65,7 +65,7 @@ struct SubmitCommand: ParsableCommand {
 
     static func printSummary(_ result: SubmitResult, plan: AccountPlan, batch: String, source: String) {
         let existing = result.accountsGiven - result.accountsAdded
-        print("batch \(batch): \(result.accountsAdded) new accounts enqueued, \(existing) already in the batch (\(result.accountsGiven) found in \(source))")
+        print("batch \(batch): \(result.accountsAdded) new accounts enqueued, \(existing) already in the batch (\(result.accountsGiven) accounts from \(source))")
         guard !plan.missing.isEmpty else { return }
         print("\(plan.missing.count) accounts have no file and will fail as 'missing source':")
         for entry in plan.missing.prefix(20) { print("  missing source: \(entry.account) (\(entry.file.path))") }
