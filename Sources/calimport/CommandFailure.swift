@@ -23,7 +23,8 @@ enum CommandFailure {
         } catch let error as PostgresError {
             throw fail("database: \(error.message)", code: database)
         } catch let error as JobQueueError {
-            throw fail(error.message, code: error.code == .batchConflict ? ExitCode.validationFailure.rawValue : database)
+            let usage = error.code == .batchConflict || error.code == .batchNotFound
+            throw fail(error.message, code: usage ? ExitCode.validationFailure.rawValue : database)
         } catch let error as CalendarTargetError {
             throw fail(error.message, code: target)
         } catch let error as ICalendarError {
