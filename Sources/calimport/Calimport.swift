@@ -15,7 +15,7 @@ struct Calimport: ParsableCommand {
             """,
         version: CalimportVersion.current,
         subcommands: [
-            SubmitCommand.self, WorkCommand.self, StatusCommand.self, JobsCommand.self, ReportCommand.self,
+            SubmitCommand.self, WorkCommand.self, StatusCommand.self, JobsCommand.self, ReportCommand.self, RunCommand.self, CheckCommand.self,
             DatabaseCommand.self, ICSCommand.self, GenerateCommand.self,
         ]
     )

@@ -10,6 +10,7 @@ final class WatchDisplay {
 
     /// Shows `lines` (terminal) or `summary` (otherwise).
     func show(frame lines: [String], summary: [String]) {
+        fflush(nil)  // what print() buffered comes first
         if isTerminal {
             var text = started ? "\u{1B}[H\u{1B}[J" : "\u{1B}[?25l\u{1B}[H\u{1B}[2J"
             text += lines.map { String($0.prefix(Self.columns)) }.joined(separator: "\n") + "\n"
@@ -27,6 +28,7 @@ final class WatchDisplay {
     }
 
     private func write(_ text: String) {
+        fflush(nil)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
