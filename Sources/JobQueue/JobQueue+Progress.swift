@@ -3,12 +3,14 @@ import Postgres
 
 extension JobQueue {
     /// Per batch (every batch, or the one named): accounts that finished and events imported in
-    /// the last `seconds`, by the time their result was recorded.
+    /// the last `seconds` (or since the batch was created, when that is shorter), by the time
+    /// their result was recorded.
     public func recentRates(batchName: String?, seconds: Double) throws -> [BatchRates] {
         try connection.query("""
             SELECT b.name,
                    count(r.job_id) AS finished,
-                   coalesce(sum(r.imported), 0) AS events
+                   coalesce(sum(r.imported), 0) AS events,
+                   greatest(1, least($2::float8, extract(epoch from now() - b.created_at)::float8)) AS interval
             FROM batches b
             LEFT JOIN jobs j ON j.batch_id = b.id AND j.state IN ('succeeded', 'failed')
             LEFT JOIN job_results r ON r.job_id = j.id AND r.updated_at >= now() - $2::float8 * interval '1 second'
@@ -17,7 +19,7 @@ extension JobQueue {
             ORDER BY b.id
             """, [batchName, String(seconds)])
         .map { row in
-            BatchRates(batch: try row.string("name"), intervalSeconds: seconds,
+            BatchRates(batch: try row.string("name"), intervalSeconds: Double(try row.string("interval")) ?? seconds,
                        accountsFinished: try row.int("finished"), eventsImported: try row.int("events"))
         }
     }

@@ -8,10 +8,13 @@ import Postgres
 
 /// The one place errors become messages and exit codes.
 ///
-/// Exit codes: 0 success; 1 finished with failed accounts; 2 bad usage (ArgumentParser's own);
-/// 3 source problem; 4 target unreachable or refusing credentials; 5 database problem.
+/// Exit codes: 0 success; 1 finished with failed accounts; 64 bad usage (ArgumentParser's own);
+/// 3 source problem; 4 target unreachable or refusing credentials; 5 database problem;
+/// 130 `run` interrupted.
 enum CommandFailure {
     static let failedAccounts: Int32 = 1
+    static let usage: Int32 = ExitCode.validationFailure.rawValue
+    static let interrupted: Int32 = 130
     static let source: Int32 = 3
     static let target: Int32 = 4
     static let database: Int32 = 5

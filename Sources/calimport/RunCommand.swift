@@ -88,7 +88,8 @@ struct RunCommand: ParsableCommand {
         let interval = display.isTerminal ? 1.0 : 10.0
         repeat {
             if let snapshot = try? ProgressSnapshot.read(queue, batch: batch) {
-                display.show(frame: StatusCommand.frame(snapshot, interval: interval),
+                display.show(frame: StatusCommand.frame(snapshot, interval: interval, title: "calimport run",
+                                                         hint: "Ctrl-C stops claiming, in-flight accounts finish"),
                              summary: snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: nil) })
             }
         } while !runner.waitForExit(timeout: interval)
@@ -106,7 +107,7 @@ struct RunCommand: ParsableCommand {
         let path = report ?? Self.defaultReportPath(batch: batch)
         try ReportCommand.write(HTMLReport.render(try BatchReport.read(queue, batch: batch)), to: path)
         print("report: \(path)")
-        if interrupted { return 130 }
+        if interrupted { return CommandFailure.interrupted }
         if status.failed > 0 || status.cancelled > 0 {
             print("finished with \(status.failed) failed accounts: fix their cause, then `calimport retry --batch \(batch) --failed`")
             return CommandFailure.failedAccounts

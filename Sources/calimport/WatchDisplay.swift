@@ -1,25 +1,29 @@
 import Foundation
 
-/// Shows successive progress frames: on a terminal each frame replaces the previous one in
-/// place (cursor hidden meanwhile, restored by ``finish()``); elsewhere each frame's summary
-/// lines are printed once, time-stamped, one line per batch.
+/// Shows successive progress frames: on a terminal each frame overwrites the previous one in
+/// place (cursor moved back up, lines cleared; the cursor is hidden meanwhile and restored by
+/// ``finish()``), leaving the rest of the screen and the scrollback alone; elsewhere each
+/// frame's summary lines are printed once, time-stamped.
 final class WatchDisplay {
     /// Whether standard output is a terminal.
     let isTerminal = isatty(STDOUT_FILENO) == 1
     private var started = false
+    private var previousLineCount = 0
 
     /// Shows `lines` (terminal) or `summary` (otherwise).
     func show(frame lines: [String], summary: [String]) {
-        fflush(nil)  // what print() buffered comes first
-        if isTerminal {
-            var text = started ? "\u{1B}[H\u{1B}[J" : "\u{1B}[?25l\u{1B}[H\u{1B}[2J"
-            text += lines.map { String($0.prefix(Self.columns)) }.joined(separator: "\n") + "\n"
-            write(text)
-            started = true
-        } else {
+        guard isTerminal else {
             let stamp = ISO8601DateFormatter().string(from: Date())
             write(summary.map { "\(stamp) \($0)\n" }.joined())
+            return
         }
+        var text = started ? "" : "\u{1B}[?25l"
+        if previousLineCount > 0 { text += "\u{1B}[\(previousLineCount)F" }
+        let width = Self.columns
+        text += lines.map { String($0.prefix(width - 1)) + "\u{1B}[K\n" }.joined() + "\u{1B}[J"
+        write(text)
+        started = true
+        previousLineCount = lines.count
     }
 
     /// Restores the cursor; the last frame stays on the screen.
