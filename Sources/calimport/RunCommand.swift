@@ -86,13 +86,14 @@ struct RunCommand: ParsableCommand {
         defer { signals.cancel() }
         let display = WatchDisplay()
         let interval = display.isTerminal ? 1.0 : 10.0
-        repeat {
-            if let snapshot = try? ProgressSnapshot.read(queue, batch: batch) {
-                display.show(frame: StatusCommand.frame(snapshot, interval: interval, title: "calimport run",
-                                                         hint: "Ctrl-C stops claiming, in-flight accounts finish"),
-                             summary: snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: nil) })
-            }
-        } while !runner.waitForExit(timeout: interval)
+        func showProgress() {
+            guard let snapshot = try? ProgressSnapshot.read(queue, batch: batch) else { return }
+            display.show(frame: StatusCommand.frame(snapshot, interval: interval, title: "calimport run",
+                                                     hint: "Ctrl-C stops claiming, in-flight accounts finish"),
+                         summary: snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: nil) })
+        }
+        repeat { showProgress() } while !runner.waitForExit(timeout: interval)
+        showProgress()  // the end
         display.finish()
         try runner.rethrow()
         return runner.wasInterrupted

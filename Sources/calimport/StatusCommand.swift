@@ -79,7 +79,7 @@ struct StatusCommand: ParsableCommand {
     /// The lines of one terminal frame.
     static func frame(_ snapshot: ProgressSnapshot, interval: Double, title: String = "calimport status", hint: String = "Ctrl-C to leave") -> [String] {
         let clock = ISO8601DateFormatter().string(from: snapshot.taken)
-        var lines = ["\(title)  \(clock)  (every \(ProgressLine.duration(interval)); \(hint))", ""]
+        var lines = ["\(title)  \(clock)  (every \(String(format: "%g", interval)) s; \(hint))", ""]
         lines += snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: 24) }
         if snapshot.batches.isEmpty { lines.append("no batches") }
         lines += ["", "live workers: \(snapshot.workers.count)"]

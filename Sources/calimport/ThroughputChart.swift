@@ -34,7 +34,7 @@ struct ThroughputChart {
         }
         parts.append("<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>")
         parts.append(timeLabels(filled, slot: slot))
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+        return "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
             + "aria-label=\"Throughput over time\" class=\"chart\">" + parts.joined() + "</svg>"
     }
 
