@@ -67,7 +67,7 @@ enum HTMLReport {
 
     private static func accountTable(_ jobs: [AccountJob]) -> String {
         let header = ["Account", "Target account", "State", "Attempts", "In file", "Kept", "Imported", "Skipped", "Failed", "Size", "Duration", "Last error"]
-        var html = "<table class=\"accounts\"><thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
+        var html = "<div class=\"scroll\"><table class=\"accounts\"><thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
         for job in jobs {
             let cells = [
                 escape(job.account), job.targetAccount == job.account ? "" : escape(job.targetAccount),
@@ -78,7 +78,7 @@ enum HTMLReport {
             ]
             html += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table></div>"
     }
 
     private static func num(_ value: Int) -> String { "<span class=\"num\">\(value)</span>" }
@@ -124,6 +124,7 @@ enum HTMLReport {
         .state{padding:1px 6px;border-radius:4px;font-size:.85em}.state.succeeded{background:#e8f5e9;color:#1b5e20}
         .state.failed{background:#ffebee;color:#b71c1c}.state.pending,.state.running{background:#fff8e1;color:#8d6e00}
         .state.cancelled{background:#eee;color:#555}.chart{width:100%;max-width:860px;height:auto;border:1px solid #eee}
-        table.accounts td:last-child{min-width:18em;max-width:36em;overflow-wrap:anywhere}
+        .scroll{overflow-x:auto}table.accounts{font-size:.85em;width:100%}
+        table.accounts td:last-child{min-width:14em;overflow-wrap:anywhere}
         """
 }
