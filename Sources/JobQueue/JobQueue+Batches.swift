@@ -14,7 +14,7 @@ extension JobQueue {
             let added = try connection.query("""
                 WITH added AS (
                     INSERT INTO jobs (batch_id, account, target_account)
-                    SELECT DISTINCT ON (account) $1::bigint, account, target_account FROM submit_accounts
+                    SELECT $1::bigint, account, target_account FROM submit_accounts
                     ON CONFLICT (batch_id, account) DO NOTHING
                     RETURNING 1
                 )
