@@ -38,9 +38,47 @@ public final class MetricsEndpoint: Sendable {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    /// Starts serving on `address` (`HOST:PORT`) and returns once the port is listening.
-    public func start(address: String, logger: Logger) throws {
+    /// Starts serving on `address` (`HOST:PORT`) in the background and returns once the port
+    /// is listening. Awaits readiness without blocking a thread of the cooperative pool.
+    public func start(address: String, logger: Logger) async throws {
         let (host, port) = try Self.parse(address)
+        let readiness = Readiness()
+        let application = Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "calimport"),
+            onServerRunning: { _ in readiness.finish(nil) },
+            logger: logger)
+        Task.detached {
+            do {
+                try await application.runService(gracefulShutdownSignals: [])
+            } catch {
+                readiness.finish("\(error)")
+            }
+        }
+        if let failure = await readiness.wait() {
+            throw TelemetryError(message: "cannot serve metrics on \(address): \(failure)")
+        }
+        logger.info("metrics.listening", metadata: ["metrics.address": "\(address)"])
+    }
+
+    /// ``start(address:logger:)`` for callers on plain threads (the worker's main thread).
+    public func startBlocking(address: String, logger: Logger) throws {
+        let done = DispatchSemaphore(value: 0)
+        let failure = Readiness()
+        Task.detached { [self] in
+            do {
+                try await start(address: address, logger: logger)
+                failure.finish(nil)
+            } catch {
+                failure.finish("\((error as? TelemetryError)?.message ?? "\(error)")")
+            }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.result { throw TelemetryError(message: message) }
+    }
+
+    private func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/metrics") { [self] _, _ -> Response in
             Response(
@@ -49,25 +87,7 @@ public final class MetricsEndpoint: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: exposition())))
         }
         router.get("/healthz") { _, _ in "ok\n" }
-        let listening = DispatchSemaphore(value: 0)
-        let failure = StartFailure()
-        let application = Application(
-            router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "calimport"),
-            onServerRunning: { _ in listening.signal() },
-            logger: logger)
-        Task.detached {
-            do {
-                try await application.runService(gracefulShutdownSignals: [])
-            } catch {
-                failure.set("\(error)")
-                listening.signal()
-            }
-        }
-        guard listening.wait(timeout: .now() + 30) == .success, failure.message == nil else {
-            throw TelemetryError(message: "cannot serve metrics on \(address): \(failure.message ?? "timed out")")
-        }
-        logger.info("metrics.listening", metadata: ["metrics.address": "\(address)"])
+        return router
     }
 
     static func parse(_ address: String) throws -> (String, Int) {
@@ -79,10 +99,33 @@ public final class MetricsEndpoint: Sendable {
     }
 }
 
-/// The reason the metrics server could not start, set from its task.
-private final class StartFailure: @unchecked Sendable {
+/// The first outcome of starting the server (nil = listening, else the failure), awaitable once.
+private final class Readiness: @unchecked Sendable {
     private let lock = NSLock()
-    private var text: String?
-    var message: String? { lock.withLock { text } }
-    func set(_ message: String) { lock.withLock { text = message } }
+    private var outcome: String??
+    private var waiter: CheckedContinuation<String?, Never>?
+
+    /// The outcome, once finished.
+    var result: String? { lock.withLock { outcome ?? nil } }
+
+    func finish(_ failure: String?) {
+        let resumed: CheckedContinuation<String?, Never>? = lock.withLock {
+            guard outcome == nil else { return nil }
+            outcome = .some(failure)
+            defer { waiter = nil }
+            return waiter
+        }
+        resumed?.resume(returning: failure)
+    }
+
+    func wait() async -> String? {
+        await withCheckedContinuation { continuation in
+            let ready: String?? = lock.withLock {
+                if let outcome { return outcome }
+                waiter = continuation
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
 }
