@@ -53,6 +53,10 @@ struct ComponentTreeBuilder {
     }
 
     private mutating func addDecoded(line: Int, content: UnsafeBufferPointer<UInt8>) {
+        if let boundary = ContentLineParser.componentBoundary(content) {
+            boundary.isBegin ? begin(boundary.name, line: line) : end(boundary.name, line: line)
+            return
+        }
         guard let property = ContentLineParser.parse(content) else {
             let text = String(decoding: content.prefix(40), as: UTF8.self)
             problems.append(.warning("line \(line) is not a content line and was ignored: '\(text)'",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits raw bytes into logical content lines: accepts CRLF, bare LF and lone CR line ends,
 /// joins folded lines (a line starting with a space or tab continues the previous one) on the
 /// byte level, so a fold inside a multi-byte UTF-8 character is joined before decoding.
@@ -71,20 +73,18 @@ struct ContentLineScanner {
         return lineNumber
     }
 
-    /// The start, end (line end excluded) and next-line index of the physical line at `position`.
+    /// The start, end (line end excluded) and next-line index of the physical line at `position`
+    /// (found with `memchr`: the line ends at the first LF, or at a CR before it).
     private func physicalLine(from position: Int) -> (Int, Int, Int) {
-        var index = position
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A { return (position, index, index + 1) }
-            if byte == 0x0D {
-                let next = index + 1 < count && bytes[index + 1] == 0x0A ? index + 2 : index + 1
-                return (position, index, next)
-            }
-            index += 1
+        let base = bytes.baseAddress!
+        let remaining = count - position
+        let newline = memchr(base + position, 0x0A, remaining).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+        if let carriage = memchr(base + position, 0x0D, newline - position) {
+            let index = UnsafePointer(carriage.assumingMemoryBound(to: UInt8.self)) - base
+            return (position, index, index + 1 < count && bytes[index + 1] == 0x0A ? index + 2 : index + 1)
         }
-        return (position, count, count)
+        return (position, newline, newline < count ? newline + 1 : count)
     }
 
     private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

@@ -40,7 +40,7 @@ struct ContentLineWriter {
             line.append(UInt8(ascii: "="))
             for (index, value) in parameter.values.enumerated() {
                 if index > 0 { line.append(UInt8(ascii: ",")) }
-                let quoted = index < parameter.quoted.count && parameter.quoted[index]
+                let quoted = parameter.isQuoted(index)
                 if quoted { line.append(UInt8(ascii: "\"")) }
                 line.append(contentsOf: value.utf8)
                 if quoted { line.append(UInt8(ascii: "\"")) }
