@@ -47,7 +47,7 @@ extension CalendarFilter {
         problems.forEach(report)
         let reader = try FileRangeReader(path: url.path)
         var used = Set<String>()
-        var counts = FilterCounts(componentsInFile: index.entries.count)
+        var counts = FilterCounts(componentsInFile: index.componentCount)
         for bucket in 0..<index.bucketCount {
             problems.removeAll(keepingCapacity: true)
             let entries = try index.entries(inBucket: bucket).compactMap { entry in

@@ -13,10 +13,13 @@ struct ItemIndex {
         var next: Int32
     }
 
-    private(set) var entries: [Entry] = []
-    private var heads: [Int32] = []
-    private var tails: [Int32] = []
+    private var entries = ChunkedArray<Entry>()
+    private var heads = ChunkedArray<Int32>()
+    private var tails = ChunkedArray<Int32>()
     private var bucketByHash: [Int: Int32] = [:]
+
+    /// The number of components recorded.
+    var componentCount: Int { entries.count }
 
     /// The number of buckets (distinct UID hashes, plus one per component without UID).
     var bucketCount: Int { heads.count }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension SeriesWindowCheck {
     /// Instants and days an instance must not start at: `EXDATE`s and the slots taken by
     /// overrides (`RANGE=THISANDFUTURE` overrides take nothing away, to stay on the safe side).
@@ -15,7 +17,8 @@ extension SeriesWindowCheck {
     func masterOverlaps(_ master: Component, span: Span, overrides: [Component], notes: inout [String]) -> Bool {
         let exclusions = self.exclusions(master, overrides: overrides, isDate: span.start.value.isDate, notes: &notes)
         if rdatesOverlap(master, span: span, exclusions: exclusions, notes: &notes) { return true }
-        let rules = master.all("RRULE")
+        let rules = master.all("RRULE").filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        if rules.count < master.all("RRULE").count { notes.append("empty RRULE ignored (read as no rule)") }
         guard !rules.isEmpty else {
             let start = span.start.value.local
             return !exclusions.contains(start, utc: span.start.utc, isDate: span.start.value.isDate)

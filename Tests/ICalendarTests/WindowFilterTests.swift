@@ -290,4 +290,18 @@ import Testing
         #expect(filtered.items.map(\.uid) == ["never"])
         #expect(filtered.problems.contains { $0.uid == "never" && $0.reason.contains("iteration cap") })
     }
+
+    @Test func emptyRRuleIsReadAsNoRule() throws {
+        let data = Fixtures.calendar("""
+        BEGIN:VEVENT
+        UID:holiday-2019
+        DTSTART;VALUE=DATE:20190101
+        RRULE:
+        END:VEVENT
+        """)
+        let filtered = try CalendarFilter(window: january).filter(data)
+        #expect(filtered.items.isEmpty)
+        #expect(filtered.problems.map(\.reason) == ["empty RRULE ignored (read as no rule)"])
+        #expect(try Fixtures.keptUIDs(data, Fixtures.window("20190101T000000Z", "20190102T000000Z")) == ["holiday-2019"])
+    }
 }
