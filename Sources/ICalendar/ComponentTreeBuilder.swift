@@ -99,7 +99,9 @@ struct ComponentTreeBuilder {
             return
         }
         outsideRunReported = false
-        stack.append(Component(name: name, line: line))
+        var component = Component(name: name, line: line)
+        component.properties.reserveCapacity(16)
+        stack.append(component)
         openedAt.append(lineRange.lowerBound)
     }
 
