@@ -42,16 +42,8 @@ enum ReferenceDifferences {
         Deliberate(file: "node-ical/vtodo-vfreebusy.ics", uids: ["uid5@host1.com"], reason: undatedKept),
     ]
 
-    /// Differences where calimport keeps less: not deliberate, but known and not fixed yet.
-    static let knownGaps: [String: String] = [
-        "recurring-ical-events/issue_75_range_parameter.ics": """
-            RANGE=THISANDFUTURE overrides are judged on their own and do not yet shift the master's             later instances, so an instance moved into the window by such an override is missed.
-            """,
-    ]
-
     /// The documented reason for `difference`, or `nil` when it is not a deliberate one.
     static func reason(for difference: Difference) -> String? {
-        if let gap = knownGaps[difference.file] { return gap }
         guard difference.onlyTheirs.isEmpty,
               let entry = deliberate.first(where: { $0.file == difference.file }),
               entry.uids.isEmpty || entry.uids.isSuperset(of: difference.onlyOurs) else { return nil }
