@@ -38,9 +38,15 @@ extension CalendarFilter {
     /// `VTIMEZONE`s the kept items use, and the counts.
     public func forEachKeptItem(fileAt url: URL, problems report: (CalendarProblem) -> Void,
                                 _ body: (CalendarItem) throws -> Void) throws -> FilteredCalendar {
+        try forEachKeptItem(fileAt: url, index: ItemIndex(), problems: report, body)
+    }
+
+    /// ``forEachKeptItem(fileAt:problems:_:)`` filling `index` (tests pass one whose UID hash collides).
+    func forEachKeptItem(fileAt url: URL, index: ItemIndex, problems report: (CalendarProblem) -> Void,
+                         _ body: (CalendarItem) throws -> Void) throws -> FilteredCalendar {
         if try isUTF16(url.path) { return try filterInMemory(url, problems: report, body) }
         var problems: [CalendarProblem] = []
-        let (index, contents, calendars) = try indexFile(url.path, problems: report)
+        let (index, contents, calendars) = try indexFile(url.path, into: index, problems: report)
         let resolver = ZoneResolver(timeZones: contents.timeZones)
         let zones = calendarZones(calendars, resolver: resolver, problems: &problems)
         let header = CalendarContents.mergedHeader(calendars, problems: &problems)
@@ -68,12 +74,12 @@ extension CalendarFilter {
     }
 
     /// The first pass: the item index, the time zones and the `VCALENDAR` headers.
-    private func indexFile(_ path: String, problems report: (CalendarProblem) -> Void) throws
+    private func indexFile(_ path: String, into index: ItemIndex, problems report: (CalendarProblem) -> Void) throws
         -> (ItemIndex, CalendarContents, [Component]) {
         var builder = ComponentTreeBuilder()
         builder.emitsTopLevelComponents = true
         var contents = CalendarContents()
-        var index = ItemIndex()
+        var index = index
         var nextLine = 1
         func takeEmitted() {
             for emitted in builder.emitted where contents.classify(emitted.component, problems: &builder.problems) {

@@ -17,6 +17,12 @@ struct ItemIndex {
     private var heads = ChunkedArray<Int32>()
     private var tails = ChunkedArray<Int32>()
     private var bucketByHash: [Int: Int32] = [:]
+    private let hash: @Sendable (String) -> Int
+
+    /// An empty index hashing UIDs with `hash` (Swift's hasher unless a test needs collisions).
+    init(hash: @escaping @Sendable (String) -> Int = { $0.hashValue }) {
+        self.hash = hash
+    }
 
     /// The number of components recorded.
     var componentCount: Int { entries.count }
@@ -29,12 +35,12 @@ struct ItemIndex {
         let index = Int32(entries.count)
         entries.append(Entry(offset: Int64(range.lowerBound), length: UInt32(clamping: range.count),
                              line: UInt32(clamping: line), calendarIndex: UInt32(clamping: calendarIndex), next: -1))
-        if let uid, let bucket = bucketByHash[uid.hashValue] {
+        if let uid, let bucket = bucketByHash[hash(uid)] {
             entries[Int(tails[Int(bucket)])].next = index
             tails[Int(bucket)] = index
             return
         }
-        if let uid { bucketByHash[uid.hashValue] = Int32(heads.count) }
+        if let uid { bucketByHash[hash(uid)] = Int32(heads.count) }
         heads.append(index)
         tails.append(index)
     }

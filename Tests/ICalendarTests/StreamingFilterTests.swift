@@ -125,4 +125,40 @@ import Testing
         }
         #expect(compared > 600)
     }
+
+    @Test func uidsWhoseHashesCollideStayApart() throws {
+        let data = Fixtures.calendar("""
+        BEGIN:VEVENT
+        UID:first
+        DTSTART:20240105T090000Z
+        END:VEVENT
+        BEGIN:VEVENT
+        UID:second
+        DTSTART:20240106T090000Z
+        RRULE:FREQ=DAILY;COUNT=2
+        END:VEVENT
+        BEGIN:VEVENT
+        UID:first
+        DTSTART:20240107T090000Z
+        END:VEVENT
+        BEGIN:VEVENT
+        UID:second
+        RECURRENCE-ID:20240107T090000Z
+        DTSTART:20240107T100000Z
+        END:VEVENT
+        """)
+        let url = try Self.temporaryFile(data)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let filter = CalendarFilter(window: .unbounded)
+        var items: [CalendarItem] = []
+        var problems: [CalendarProblem] = []
+        let calendar = try filter.forEachKeptItem(fileAt: url, index: ItemIndex(hash: { _ in 7 }),
+                                                  problems: { problems.append($0) }) { items.append($0) }
+        let expected = try filter.filter(data)
+        #expect(items.map(\.uid) == ["first", "second"])
+        #expect(items.map(\.components) == expected.items.map(\.components))
+        #expect(calendar.counts == expected.counts)
+        #expect(Self.sameProblems(problems, expected.problems))
+    }
 }
+
