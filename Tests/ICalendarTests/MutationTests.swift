@@ -6,15 +6,14 @@ import Testing
 /// by line ends, folds, separators and quotes; truncation) never crash or hang the reader,
 /// fail only with ``ICalendarError``, and stream exactly as they filter in memory.
 @Suite struct MutationTests {
-    /// SplitMix64: a tiny deterministic generator, so every run damages the same way.
+    /// xorshift64*: a tiny deterministic generator, so every run damages the same way.
     struct Seeded: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+            state ^= state >> 12
+            state ^= state << 25
+            state ^= state >> 27
+            return state &* 0x2545_F491_4F6C_DD1D
         }
     }
 
