@@ -36,6 +36,12 @@ install_radicale() {
     fi
 }
 
+install_prerequisites() {
+    install_debian_packages
+    install_radicale
+    install_recurring_ical_events
+}
+
 # recurring-ical-events: the independent implementation ICalendarTests compares the date
 # window with (tests only).
 RECURRING_ICAL_EVENTS_VERSION="${RECURRING_ICAL_EVENTS_VERSION:-3.8.2}"
@@ -46,12 +52,6 @@ install_recurring_ical_events() {
         echo "==> installing recurring-ical-events $RECURRING_ICAL_EVENTS_VERSION into .venv"
         .venv/bin/pip install -q --disable-pip-version-check "recurring-ical-events==$RECURRING_ICAL_EVENTS_VERSION"
     fi
-}
-
-install_prerequisites() {
-    install_debian_packages
-    install_radicale
-    install_recurring_ical_events
 }
 
 # A directory the PostgreSQL server user can reach when we run as root (it runs as 'postgres').
