@@ -12,22 +12,47 @@ struct CalendarContents {
     static let defaultProductID = "-//calimport//ICalendar//EN"
 
     init(_ document: CalendarDocument, problems: inout [CalendarProblem]) {
-        for (index, calendar) in document.calendars.enumerated() {
-            for child in calendar.components { classify(child, calendarIndex: index, problems: &problems) }
+        for (component, index) in CalendarContents.inFileOrder(document) where classify(component, problems: &problems) {
+            entries.append((component, index))
         }
-        for stray in document.strayComponents { classify(stray, calendarIndex: 0, problems: &problems) }
         header = CalendarContents.mergedHeader(document.calendars, problems: &problems)
     }
 
-    private mutating func classify(_ component: Component, calendarIndex: Int, problems: inout [CalendarProblem]) {
-        if CalendarContents.itemNames.contains(component.name) {
-            entries.append((component, calendarIndex))
-        } else if component.name == "VTIMEZONE" {
+    /// The calendars' children and the stray components merged back into file order (by
+    /// their `BEGIN` line), each with its calendar index (0 for a stray one), so "the first"
+    /// means the first in the file, as when the file is streamed.
+    private static func inFileOrder(_ document: CalendarDocument) -> [(Component, Int)] {
+        let children = document.calendars.enumerated().flatMap { index, calendar in calendar.components.map { ($0, index) } }
+        let strays = document.strayComponents
+        var merged: [(Component, Int)] = []
+        merged.reserveCapacity(children.count + strays.count)
+        var next = 0
+        for child in children {
+            while next < strays.count, strays[next].line < child.0.line {
+                merged.append((strays[next], 0))
+                next += 1
+            }
+            merged.append(child)
+        }
+        merged.append(contentsOf: strays[next...].map { ($0, 0) })
+        return merged
+    }
+
+    /// An empty collection, filled with ``classify(_:problems:)`` by a streaming reader.
+    init() {}
+
+    /// Takes in one top-level component: keeps a `VTIMEZONE`, reports one that is not
+    /// imported, and returns `true` for an item (`VEVENT`, `VTODO`, `VJOURNAL`), which the
+    /// caller stores.
+    mutating func classify(_ component: Component, problems: inout [CalendarProblem]) -> Bool {
+        if CalendarContents.itemNames.contains(component.name) { return true }
+        if component.name == "VTIMEZONE" {
             addTimeZone(component, problems: &problems)
         } else {
             problems.append(.warning("\(component.name) at line \(component.line) is not imported "
                                      + "(only VEVENT, VTODO and VJOURNAL are)", in: component))
         }
+        return false
     }
 
     private mutating func addTimeZone(_ component: Component, problems: inout [CalendarProblem]) {

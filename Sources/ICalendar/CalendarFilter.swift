@@ -33,12 +33,8 @@ public struct CalendarFilter: Sendable {
         var contents = CalendarContents(document, problems: &problems)
         let resolver = ZoneResolver(timeZones: contents.timeZones)
         let zones = calendarZones(document.calendars, resolver: resolver, problems: &problems)
-        let groups = UIDGroup.group(contents.entries, problems: &problems)
         var items: [CalendarItem] = []
-        for group in groups {
-            let context = TimeContext(resolver: resolver, calendarZone: zones[safe: group.calendarIndex] ?? .utc)
-            if let item = keep(group, context: context, problems: &problems) { items.append(item) }
-        }
+        keptItems(of: contents.entries, resolver: resolver, zones: zones, problems: &problems) { items.append($0) }
         let used = Set(items.flatMap(\.timeZoneIDs))
         contents.timeZones = contents.timeZones.filter { used.contains($0.key) }
         let counts = FilterCounts(componentsInFile: contents.entries.count,
@@ -46,6 +42,17 @@ public struct CalendarFilter: Sendable {
                                   itemsKept: items.count)
         return FilteredCalendar(items: items, timeZones: contents.timeZones, calendarProperties: contents.header,
                                 counts: counts, problems: problems)
+    }
+
+    /// Groups `entries` by UID and calls `body` with each item the window keeps, in order of
+    /// first appearance; what happens on the way goes to `problems`.
+    func keptItems(of entries: [(component: Component, calendarIndex: Int)], resolver: ZoneResolver,
+                   zones: [ZoneRules], problems: inout [CalendarProblem],
+                   _ body: (CalendarItem) throws -> Void) rethrows {
+        for group in UIDGroup.group(entries, problems: &problems) {
+            let context = TimeContext(resolver: resolver, calendarZone: zones[safe: group.calendarIndex] ?? .utc)
+            if let item = keep(group, context: context, problems: &problems) { try body(item) }
+        }
     }
 
     /// The item for `group` when it overlaps the window, with its notes added to `problems`.
@@ -69,7 +76,7 @@ public struct CalendarFilter: Sendable {
     }
 
     /// The zone of each calendar's floating times: its `X-WR-TIMEZONE`, else UTC.
-    private func calendarZones(_ calendars: [Component], resolver: ZoneResolver,
+    func calendarZones(_ calendars: [Component], resolver: ZoneResolver,
                                problems: inout [CalendarProblem]) -> [ZoneRules] {
         calendars.map { calendar in
             guard let name = calendar.first("X-WR-TIMEZONE")?.value.trimmingCharacters(in: .whitespaces),

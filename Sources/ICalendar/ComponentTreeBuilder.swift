@@ -12,6 +12,26 @@ struct ComponentTreeBuilder {
     private var sawCalendar = false
     private var outsideRunReported = false
 
+    /// When set, the children of a `VCALENDAR` (and stray components) are not attached to the
+    /// tree but collected in ``emitted`` with their byte range, for the caller to take away
+    /// after each line: memory then holds one top-level component at a time.
+    var emitsTopLevelComponents = false
+    /// Top-level components closed since the caller last emptied it (only with
+    /// ``emitsTopLevelComponents``).
+    var emitted: [EmittedComponent] = []
+    /// The byte range of the line being added, set by the caller for ``emitted`` ranges.
+    var lineRange: Range<Int> = 0..<0
+    private var openedAt: [Int] = []
+    private var closingOffset = 0
+
+    /// A top-level component with the index of its `VCALENDAR` (0 for a stray one) and the
+    /// byte range from its `BEGIN` line to the end of the line that closed it.
+    struct EmittedComponent {
+        var component: Component
+        var calendarIndex: Int
+        var range: Range<Int>
+    }
+
     /// Components that can only appear directly inside `VCALENDAR`.
     private static let topLevelOnly: Set<String> = [
         "VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "VAVAILABILITY", "VCALENDAR",
@@ -33,6 +53,10 @@ struct ComponentTreeBuilder {
     }
 
     private mutating func addDecoded(line: Int, content: UnsafeBufferPointer<UInt8>) {
+        if let boundary = ContentLineParser.componentBoundary(content) {
+            boundary.isBegin ? begin(boundary.name, line: line) : end(boundary.name, line: line)
+            return
+        }
         guard let property = ContentLineParser.parse(content) else {
             let text = String(decoding: content.prefix(40), as: UTF8.self)
             problems.append(.warning("line \(line) is not a content line and was ignored: '\(text)'",
@@ -75,7 +99,10 @@ struct ComponentTreeBuilder {
             return
         }
         outsideRunReported = false
-        stack.append(Component(name: name, line: line))
+        var component = Component(name: name, line: line)
+        component.properties.reserveCapacity(16)
+        stack.append(component)
+        openedAt.append(lineRange.lowerBound)
     }
 
     private mutating func end(_ name: String, line: Int) {
@@ -85,6 +112,7 @@ struct ComponentTreeBuilder {
             return
         }
         closeDown(toCount: index + 1, reason: "END:\(name)", line: line)
+        closingOffset = lineRange.upperBound
         close()
     }
 
@@ -94,6 +122,7 @@ struct ComponentTreeBuilder {
 
     /// Closes open components, with a warning each, until `count` remain open.
     private mutating func closeDown(toCount count: Int, reason: String, line: Int) {
+        closingOffset = lineRange.lowerBound
         while stack.count > count {
             let open = stack[stack.count - 1]
             problems.append(.warning("line \(line): \(reason) while \(open.name) from line \(open.line) was open; "
@@ -105,7 +134,15 @@ struct ComponentTreeBuilder {
     /// Pops the innermost open component and attaches it to its parent.
     private mutating func close() {
         let component = stack.removeLast()
-        if !stack.isEmpty {
+        let start = openedAt.removeLast()
+        if emitsTopLevelComponents, component.name != "VCALENDAR", isTopLevelPosition {
+            if stack.isEmpty {
+                problems.append(.warning("\(component.name) at line \(component.line) is outside any VCALENDAR; "
+                                         + "read as part of the calendar", in: component))
+            }
+            emitted.append(EmittedComponent(component: component, calendarIndex: stack.isEmpty ? 0 : calendars.count,
+                                            range: start..<max(start, closingOffset)))
+        } else if !stack.isEmpty {
             stack[stack.count - 1].components.append(component)
         } else if component.name == "VCALENDAR" {
             calendars.append(component)
@@ -116,6 +153,24 @@ struct ComponentTreeBuilder {
         }
     }
 
+    /// Whether a component closed now is a child of a `VCALENDAR` or a stray one.
+    private var isTopLevelPosition: Bool {
+        stack.isEmpty || (stack.count == 1 && stack[0].name == "VCALENDAR")
+    }
+
+    /// Re-reads one top-level component from the bytes of its ``EmittedComponent/range``
+    /// (whose first line is physical line `firstLine`), exactly as it was read inside its
+    /// calendar; its problems were reported when it was first read.
+    static func component(in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Component? {
+        var builder = ComponentTreeBuilder()
+        builder.begin("VCALENDAR", line: firstLine)
+        var scanner = ContentLineScanner(bytes: bytes)
+        scanner.firstLineNumber = firstLine
+        scanner.skipsByteOrderMark = false
+        scanner.forEachLine { line, content in builder.add(line: line, content: content) }
+        return (try? builder.finish())?.calendars.first?.components.first
+    }
+
     /// Closes what is still open and returns the document, or throws when the input is unusable.
     mutating func finish() throws -> CalendarDocument {
         guard let firstLine = firstContentLine else {
@@ -124,6 +179,7 @@ struct ComponentTreeBuilder {
         guard sawCalendar else {
             throw ICalendarError(code: .notICalendar, line: firstLine, message: "line \(firstLine): no BEGIN:VCALENDAR found")
         }
+        closingOffset = lineRange.upperBound
         while let open = stack.last {
             problems.append(.warning("END:\(open.name) missing for \(open.name) from line \(open.line) "
                                      + "at end of file", in: open, line: open.line))

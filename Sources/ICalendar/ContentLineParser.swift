@@ -7,6 +7,33 @@ enum ContentLineParser {
     private static let colon = UInt8(ascii: ":"), semicolon = UInt8(ascii: ";")
     private static let comma = UInt8(ascii: ","), equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
 
+    /// A `BEGIN:NAME` or `END:NAME` line (any case, no parameters): whether it is `BEGIN` and
+    /// the uppercased, trimmed component name; `nil` for any other line.
+    static func componentBoundary(_ bytes: UnsafeBufferPointer<UInt8>) -> (isBegin: Bool, name: String)? {
+        let count = bytes.count
+        guard count >= 4 else { return nil }
+        let isBegin: Bool
+        if count >= 6, bytes[5] == colon, matchesUppercased(bytes, "BEGIN") {
+            isBegin = true
+        } else if bytes[3] == colon, matchesUppercased(bytes, "END") {
+            isBegin = false
+        } else {
+            return nil
+        }
+        let start = isBegin ? 6 : 4
+        var first = start, end = count
+        while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+        while end > first, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return (isBegin, uppercased(bytes, first, end))
+    }
+
+    /// Whether `bytes` starts with the ASCII uppercase `word` in any case.
+    private static func matchesUppercased(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for (index, letter) in letters.enumerated() where bytes[index] & 0xDF != letter { return false }
+        return true
+    }
+
     /// The property on `bytes`, or `nil` when the line has no name or no value separator.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Property? {
         var index = 0
@@ -38,8 +65,11 @@ enum ContentLineParser {
         repeat {
             index += 1
             guard let (value, wasQuoted, next) = parameterValue(bytes, from: index) else { return nil }
+            if wasQuoted, quoted.count < values.count {
+                quoted.append(contentsOf: repeatElement(false, count: values.count - quoted.count))
+            }
+            if wasQuoted || !quoted.isEmpty { quoted.append(wasQuoted) }
             values.append(value)
-            quoted.append(wasQuoted)
             index = next
         } while bytes[index] == comma
         return (Parameter(uppercasedName: name, values: values, quoted: quoted), index)
@@ -71,11 +101,19 @@ enum ContentLineParser {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         guard start < end else { return nil }
+        return uppercased(bytes, start, end)
+    }
+
+    /// The text of `bytes[start..<end]` with ASCII letters uppercased.
+    private static func uppercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if !slice.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
             return String(decoding: slice, as: UTF8.self)
         }
-        return String(decoding: slice.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (index, byte) in slice.enumerated() { buffer[index] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte }
+            return slice.count
+        }
     }
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {

@@ -14,11 +14,20 @@ struct ContentLineWriter {
 
     /// Writes `BEGIN:…`, the properties, the sub-components and `END:…`.
     mutating func write(_ component: Component) {
-        writeRaw("BEGIN:" + component.name)
+        begin(component.name)
         for property in component.properties { write(property) }
         for child in component.components { write(child) }
-        writeRaw("END:" + component.name)
+        end(component.name)
     }
+
+    /// Writes `BEGIN:name` alone (for output written piece by piece).
+    mutating func begin(_ name: String) { writeRaw("BEGIN:" + name) }
+
+    /// Writes `END:name` alone.
+    mutating func end(_ name: String) { writeRaw("END:" + name) }
+
+    /// Forgets the bytes written so far (after the caller has taken them), keeping capacity.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     /// Writes a content line for `property`, folded.
     mutating func write(_ property: Property) {
@@ -31,7 +40,7 @@ struct ContentLineWriter {
             line.append(UInt8(ascii: "="))
             for (index, value) in parameter.values.enumerated() {
                 if index > 0 { line.append(UInt8(ascii: ",")) }
-                let quoted = index < parameter.quoted.count && parameter.quoted[index]
+                let quoted = parameter.isQuoted(index)
                 if quoted { line.append(UInt8(ascii: "\"")) }
                 line.append(contentsOf: value.utf8)
                 if quoted { line.append(UInt8(ascii: "\"")) }

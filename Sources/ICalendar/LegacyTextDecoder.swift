@@ -31,7 +31,18 @@ enum LegacyTextDecoder {
 
     /// Whether any byte is outside ASCII.
     static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains { $0 >= 0x80 }
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Re-encodes Windows-1252 bytes as UTF-8 (the five undefined bytes are read as Latin-1).

@@ -1,6 +1,8 @@
+import Foundation
+
 extension SeriesWindowCheck {
     /// Instants and days an instance must not start at: `EXDATE`s and the slots taken by
-    /// overrides (`RANGE=THISANDFUTURE` overrides take nothing away, to stay on the safe side).
+    /// overrides (a `RANGE=THISANDFUTURE` override moves its slot and later ones instead: see `RangeShifts`).
     struct Exclusions {
         var instants: Set<Int64> = []
         var days: Set<Int> = []
@@ -14,12 +16,14 @@ extension SeriesWindowCheck {
     /// `EXDATE`s and overridden slots) overlaps the window.
     func masterOverlaps(_ master: Component, span: Span, overrides: [Component], notes: inout [String]) -> Bool {
         let exclusions = self.exclusions(master, overrides: overrides, isDate: span.start.value.isDate, notes: &notes)
-        if rdatesOverlap(master, span: span, exclusions: exclusions, notes: &notes) { return true }
-        let rules = master.all("RRULE")
+        let shifts = rangeShifts(overrides, notes: &notes)
+        if rdatesOverlap(master, span: span, exclusions: exclusions, shifts: shifts, notes: &notes) { return true }
+        let rules = master.all("RRULE").filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        if rules.count < master.all("RRULE").count { notes.append("empty RRULE ignored (read as no rule)") }
         guard !rules.isEmpty else {
             let start = span.start.value.local
             return !exclusions.contains(start, utc: span.start.utc, isDate: span.start.value.isDate)
-                && overlaps(span, at: start)
+                && overlaps(span, at: start, shifts: shifts)
         }
         for property in rules {
             let (rule, ruleNotes) = RecurrenceRule.parse(property.value)
@@ -28,30 +32,30 @@ extension SeriesWindowCheck {
                 notes.append("unreadable RRULE; series kept whatever the window")
                 return true
             }
-            if ruleOverlaps(rule, span: span, exclusions: exclusions, notes: &notes) { return true }
+            if ruleOverlaps(rule, span: span, exclusions: exclusions, shifts: shifts, notes: &notes) { return true }
         }
         return false
     }
 
     /// Expands one rule lazily and looks for an overlapping instance.
-    private func ruleOverlaps(_ rule: RecurrenceRule, span: Span, exclusions: Exclusions, notes: inout [String]) -> Bool {
+    private func ruleOverlaps(_ rule: RecurrenceRule, span: Span, exclusions: Exclusions, shifts: RangeShifts,
+                              notes: inout [String]) -> Bool {
         if !rule.isBounded, window.to == nil { return true }
         let margin: Int64 = 2 * 86_400
         let zone = span.start.zone
-        let upper = window.to.map { Int64($0.timeIntervalSince1970.rounded(.up)) + margin }
+        let upper = window.to.map { Int64($0.timeIntervalSince1970.rounded(.up)) + margin + shifts.backward }
         var iterator = RecurrenceIterator(rule: rule, start: span.start.value.local, isDate: span.start.value.isDate,
                                           stopAfter: upper.map { LocalDateTime(secondsAsUTC: $0) },
                                           localToUTC: { zone.utc(from: $0) })
         if let from = window.from {
             let length = Int64(span.days) * 86_400 + span.seconds
-            iterator.skip(toward: LocalDateTime(secondsAsUTC: Int64(from.timeIntervalSince1970) - length - margin))
+            iterator.skip(toward: LocalDateTime(secondsAsUTC: Int64(from.timeIntervalSince1970) - length - margin - shifts.forward))
         }
         while let local = iterator.next() {
             let begin = zone.utc(from: local)
             if let upper, begin >= upper { return false }
             if exclusions.contains(local, utc: begin, isDate: span.start.value.isDate) { continue }
-            let finish = end(of: span, startingAt: local, utc: begin)
-            if window.overlaps(start: Double(begin), end: Double(finish)) { return true }
+            if overlaps(span, at: local, shifts: shifts) { return true }
         }
         if iterator.hitIterationCap {
             notes.append("recurrence expansion stopped at its iteration cap; series kept whatever the window")
@@ -61,7 +65,8 @@ extension SeriesWindowCheck {
     }
 
     /// Whether an `RDATE` instance (date, date-time or period) overlaps the window.
-    private func rdatesOverlap(_ master: Component, span: Span, exclusions: Exclusions, notes: inout [String]) -> Bool {
+    private func rdatesOverlap(_ master: Component, span: Span, exclusions: Exclusions, shifts: RangeShifts,
+                               notes: inout [String]) -> Bool {
         for property in master.all("RDATE") {
             for item in property.value.split(separator: ",") {
                 let parts = item.split(separator: "/", maxSplits: 1)
@@ -74,7 +79,7 @@ extension SeriesWindowCheck {
                     instance.seconds = start.value.isDate ? 0 : span.seconds
                 }
                 if parts.count == 2 { instance = periodSpan(start, String(parts[1]), of: property, notes: &notes) ?? instance }
-                if overlaps(instance, at: start.value.local) { return true }
+                if overlaps(instance, at: start.value.local, shifts: shifts) { return true }
             }
         }
         return false

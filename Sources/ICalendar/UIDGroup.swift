@@ -22,7 +22,7 @@ struct UIDGroup {
         var groups: [UIDGroup] = []
         var indexByUID: [String: Int] = [:]
         for (component, calendarIndex) in components {
-            guard let uid = component.first("UID")?.value, !uid.allSatisfy({ $0 == " " || $0 == "\t" }) else {
+            guard let uid = component.first("UID")?.value, isUsable(uid) else {
                 problems.append(.error("\(component.name) without UID is not imported", in: component))
                 continue
             }
@@ -34,6 +34,11 @@ struct UIDGroup {
             if let loser = groups[index].add(component) { problems.append(loser) }
         }
         return groups
+    }
+
+    /// Whether `uid` can group components: not empty, not only blanks.
+    static func isUsable(_ uid: String) -> Bool {
+        !uid.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// Adds a component; returns the problem for the duplicate that lost, if any.

@@ -8,6 +8,10 @@ final class ZoneResolver {
     struct Resolution {
         var rules: ZoneRules?
         var note: String?
+        /// Where the rules came from.
+        var source: ZoneSource = .unresolved
+        /// The IANA identifier used, when the system database gave the rules.
+        var identifier: String?
     }
 
     private let timeZones: [String: Component]
@@ -28,18 +32,22 @@ final class ZoneResolver {
     private func compute(_ tzid: String) -> Resolution {
         var note: String?
         if let component = vtimezone(named: tzid) {
-            if let rules = VTimeZoneRules(component) { return Resolution(rules: .vtimezone(rules)) }
+            if let rules = VTimeZoneRules(component) { return Resolution(rules: .vtimezone(rules), source: .file) }
             note = "VTIMEZONE '\(tzid)' has no usable STANDARD/DAYLIGHT"
         }
         if let identifier = TimeZoneNames.ianaIdentifier(for: tzid), let zone = TimeZone(identifier: identifier) {
-            return Resolution(rules: .system(zone), note: note.map { "\($0); read as IANA zone \(identifier)" })
+            let source: ZoneSource = TimeZoneNames.ianaIdentifier(forWindowsName: tzid) != nil ? .windows
+                : identifier == tzid ? .iana : .ianaAlias
+            return Resolution(rules: .system(zone), note: note.map { "\($0); read as IANA zone \(identifier)" },
+                              source: source, identifier: identifier)
         }
         if let offset = TimeZoneNames.explicitOffset(tzid) {
-            return Resolution(rules: .fixed(seconds: offset), note: note)
+            return Resolution(rules: .fixed(seconds: offset), note: note, source: .fixedOffset)
         }
         if let offset = TimeZoneNames.displayNameOffset(tzid) {
             return Resolution(rules: .fixed(seconds: offset),
-                              note: "TZID '\(tzid)' read as the fixed offset of its name (no daylight saving)")
+                              note: "TZID '\(tzid)' read as the fixed offset of its name (no daylight saving)",
+                              source: .fixedOffset)
         }
         return Resolution(rules: nil, note: "unknown TZID '\(tzid)' read as floating")
     }

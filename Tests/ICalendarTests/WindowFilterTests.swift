@@ -290,4 +290,46 @@ import Testing
         #expect(filtered.items.map(\.uid) == ["never"])
         #expect(filtered.problems.contains { $0.uid == "never" && $0.reason.contains("iteration cap") })
     }
+
+    @Test func emptyRRuleIsReadAsNoRule() throws {
+        let data = Fixtures.calendar("""
+        BEGIN:VEVENT
+        UID:holiday-2019
+        DTSTART;VALUE=DATE:20190101
+        RRULE:
+        END:VEVENT
+        """)
+        let filtered = try CalendarFilter(window: january).filter(data)
+        #expect(filtered.items.isEmpty)
+        #expect(filtered.problems.map(\.reason) == ["empty RRULE ignored (read as no rule)"])
+        #expect(try Fixtures.keptUIDs(data, Fixtures.window("20190101T000000Z", "20190102T000000Z")) == ["holiday-2019"])
+    }
+
+    /// A daily 12:00–14:00 series; from 10 January on, a RANGE=THISANDFUTURE override moves
+    /// every instance to 20:00–21:00 (RFC 5545 3.8.4.4).
+    static let thisAndFuture = Fixtures.calendar("""
+    BEGIN:VEVENT
+    UID:range
+    DTSTART:20240101T120000Z
+    DTEND:20240101T140000Z
+    RRULE:FREQ=DAILY;COUNT=30
+    END:VEVENT
+    BEGIN:VEVENT
+    UID:range
+    RECURRENCE-ID;RANGE=THISANDFUTURE:20240110T120000Z
+    DTSTART:20240110T200000Z
+    DTEND:20240110T210000Z
+    END:VEVENT
+    """)
+
+    @Test func thisAndFutureMovesLaterInstancesIntoTheWindow() throws {
+        #expect(try Fixtures.keptUIDs(Self.thisAndFuture, Fixtures.window("20240120T200000Z", "20240120T203000Z")) == ["range"])
+        #expect(try Fixtures.keptUIDs(Self.thisAndFuture, Fixtures.window("20240105T200000Z", "20240105T203000Z")).isEmpty)
+    }
+
+    @Test func thisAndFutureMovesLaterInstancesOutOfTheWindow() throws {
+        #expect(try Fixtures.keptUIDs(Self.thisAndFuture, Fixtures.window("20240120T120000Z", "20240120T140000Z")).isEmpty)
+        #expect(try Fixtures.keptUIDs(Self.thisAndFuture, Fixtures.window("20240105T120000Z", "20240105T140000Z")) == ["range"])
+    }
 }
+

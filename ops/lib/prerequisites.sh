@@ -54,6 +54,19 @@ install_prerequisites() {
     [ "${1:-}" = tests ] && extra=$(missing_test_packages)
     install_debian_packages "$extra"
     install_radicale
+    if [ "${1:-}" = tests ]; then install_recurring_ical_events; fi
+}
+
+# recurring-ical-events: the independent implementation ICalendarTests compares the date
+# window with (tests only).
+RECURRING_ICAL_EVENTS_VERSION="${RECURRING_ICAL_EVENTS_VERSION:-3.8.2}"
+
+install_recurring_ical_events() {
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    if ! .venv/bin/python -c 'import recurring_ical_events' >/dev/null 2>&1; then
+        echo "==> installing recurring-ical-events $RECURRING_ICAL_EVENTS_VERSION into .venv"
+        .venv/bin/pip install -q --disable-pip-version-check "recurring-ical-events==$RECURRING_ICAL_EVENTS_VERSION"
+    fi
 }
 
 # A directory the PostgreSQL server user can reach when we run as root (it runs as 'postgres').
