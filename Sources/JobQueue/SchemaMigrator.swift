@@ -16,6 +16,7 @@ public struct SchemaMigrator: Sendable {
     /// All migrations, in order.
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "queue tables", sql: SchemaMigrator.initialSchema),
+        Migration(version: 2, name: "operator control", sql: SchemaMigrator.operatorControl),
     ]
 
     private static let advisoryLockKey = "7235110901"

@@ -17,6 +17,8 @@ struct Calimport: ParsableCommand {
         subcommands: [
             SubmitCommand.self, WorkCommand.self, StatusCommand.self,
             DatabaseCommand.self, ICSCommand.self, GenerateCommand.self,
+            PauseCommand.self, ResumeCommand.self, CancelCommand.self, RetryCommand.self,
+            FailuresCommand.self, WorkersCommand.self, BatchCommand.self,
         ]
     )
 }
