@@ -3,7 +3,7 @@ import Postgres
 
 extension JobQueue {
     /// Records the batch (or finds it) and enqueues one job per new account in one COPY round
-    /// trip; sends one notification. A batch name that exists with another target, window or
+    /// trip, in the order given (a repeated account is enqueued once); sends one notification. A batch name that exists with another target, window or
     /// mode is refused with ``JobQueueError/Code/batchConflict``.
     public func submit(_ definition: BatchDefinition, accounts: [String]) throws -> SubmitResult {
         try connection.transaction { connection in
@@ -13,7 +13,7 @@ extension JobQueue {
             let added = try connection.query("""
                 WITH added AS (
                     INSERT INTO jobs (batch_id, account)
-                    SELECT DISTINCT $1::bigint, account FROM submit_accounts
+                    SELECT $1::bigint, account FROM submit_accounts
                     ON CONFLICT (batch_id, account) DO NOTHING
                     RETURNING 1
                 )
