@@ -88,6 +88,7 @@ public final class WorkerPool: @unchecked Sendable {
                 _ = wake.wait(timeout: .now() + configuration.pollInterval * Double.random(in: 0.8...1.2))
             }
         }
+        try? queue.markStopping(workerID: workerID)
         finishInFlight(queue)
         try? queue.deregister(workerID: workerID)
         logger.info("worker.stopped", metadata: ["worker.id": "\(workerID)"])

@@ -10,9 +10,14 @@ extension JobQueue {
             ON CONFLICT (id) DO UPDATE
             SET host = EXCLUDED.host, pid = EXCLUDED.pid, slots = EXCLUDED.slots, version = EXCLUDED.version,
                 lease_duration = EXCLUDED.lease_duration, heartbeat_interval = EXCLUDED.heartbeat_interval,
-                last_heartbeat = now(), stopped_at = NULL
+                last_heartbeat = now(), stopped_at = NULL, stopping_since = NULL
             """, [worker.id, worker.host, String(worker.pid), String(worker.slots), worker.version,
                   String(worker.leaseDuration), String(worker.heartbeatInterval)])
+    }
+
+    /// Marks the worker process as stopping: it claims nothing more and finishes its jobs.
+    public func markStopping(workerID: String) throws {
+        try connection.query("UPDATE workers SET stopping_since = now() WHERE id = $1", [workerID])
     }
 
     /// Marks the worker process stopped.
@@ -28,6 +33,7 @@ extension JobQueue {
                    \(PostgresRow.epochSQL("w.started_at")) AS started_at,
                    \(PostgresRow.epochSQL("w.last_heartbeat")) AS last_heartbeat,
                    \(PostgresRow.epochSQL("w.stopped_at")) AS stopped_at,
+                   \(PostgresRow.epochSQL("w.stopping_since")) AS stopping_since,
                    extract(epoch from now() - w.last_heartbeat)::float8 AS silent_for,
                    (w.stopped_at IS NULL AND now() - w.last_heartbeat
                         > greatest(w.lease_duration, 3 * w.heartbeat_interval) * interval '1 second') AS dead,
@@ -41,7 +47,8 @@ extension JobQueue {
                 id: try row.string("id"), host: try row.string("host"), pid: try row.int("pid"),
                 slots: try row.int("slots"), version: try row.string("version"), running: try row.int("running"),
                 startedAt: try row.date("started_at") ?? Date(), lastHeartbeat: try row.date("last_heartbeat") ?? Date(),
-                silentFor: Double(try row.string("silent_for")) ?? 0, stoppedAt: try row.date("stopped_at"),
+                silentFor: Double(try row.string("silent_for")) ?? 0, stoppingSince: try row.date("stopping_since"),
+                stoppedAt: try row.date("stopped_at"),
                 dead: try row.bool("dead"))
         }
     }

@@ -9,11 +9,13 @@ extension SchemaMigrator {
     ///   while `attempt` keeps counting up and the history in `job_attempts` stays unique.
     /// - `workers.lease_duration`, `workers.heartbeat_interval`: what the process promised, so
     ///   `workers` can tell a dead process (no heartbeat for longer than its lease) from a live one.
+    /// - `workers.stopping_since`: when the process stopped claiming after a SIGTERM/SIGINT.
     static let operatorControl = """
         ALTER TABLE jobs ADD COLUMN cancel_requested boolean NOT NULL DEFAULT false;
         ALTER TABLE jobs ADD COLUMN attempt_floor int NOT NULL DEFAULT 0;
         ALTER TABLE workers ADD COLUMN lease_duration float8 NOT NULL DEFAULT 60;
         ALTER TABLE workers ADD COLUMN heartbeat_interval float8 NOT NULL DEFAULT 10;
+        ALTER TABLE workers ADD COLUMN stopping_since timestamptz;
         ALTER TABLE job_attempts SET (autovacuum_vacuum_scale_factor = 0.05);
         ALTER TABLE item_errors SET (autovacuum_vacuum_scale_factor = 0.05);
         ALTER TABLE workers SET (fillfactor = 50, autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 100);

@@ -13,6 +13,8 @@ public struct WorkerInfo: Sendable, Equatable, Codable {
     public var lastHeartbeat: Date
     /// Seconds since its last heartbeat.
     public var silentFor: Double
+    /// When it stopped claiming after a stop request, if it did.
+    public var stoppingSince: Date?
     /// When it deregistered (a clean stop), if it did.
     public var stoppedAt: Date?
     /// No heartbeat for longer than its lease (and three heartbeat intervals), and never
@@ -24,6 +26,7 @@ public struct WorkerInfo: Sendable, Equatable, Codable {
         case startedAt = "started_at"
         case lastHeartbeat = "last_heartbeat"
         case silentFor = "silent_for"
+        case stoppingSince = "stopping_since"
         case stoppedAt = "stopped_at"
         case dead
     }

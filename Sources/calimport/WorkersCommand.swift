@@ -35,7 +35,7 @@ struct WorkersCommand: ParsableCommand {
     }
 
     static func describe(_ worker: WorkerInfo) -> String {
-        let condition = worker.stoppedAt != nil ? "stopped" : worker.dead ? "DEAD" : "live"
+        let condition = worker.stoppedAt != nil ? "stopped" : worker.dead ? "DEAD" : worker.stoppingSince != nil ? "stopping" : "live"
         return "\(worker.id) \(condition): host \(worker.host) pid \(worker.pid), \(worker.running)/\(worker.slots) slots busy, "
             + "last heartbeat \(Int(worker.silentFor.rounded())) s ago, version \(worker.version)"
     }
