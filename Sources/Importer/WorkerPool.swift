@@ -189,8 +189,8 @@ public final class WorkerPool: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(configuration.gracePeriod)
         while true {
             recordCompleted(queue)
-            let running = state.withLock { Array($0.running.values) }
-            if running.isEmpty { break }
+            let (running, idle) = state.withLock { (Array($0.running.values), $0.isIdle) }
+            if idle { break }
             if Date() >= deadline {
                 let released = (try? queue.release(running)) ?? 0
                 logger.warning("worker.grace.expired", metadata: ["jobs.released": "\(released)"])

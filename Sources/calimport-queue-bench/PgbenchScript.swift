@@ -11,7 +11,7 @@ enum PgbenchScript {
             .replacingOccurrences(of: "$3", with: "'pgbench'")
         let template = ClaimedJob(id: 999_999_999, batchID: 0, account: "", leaseID: "00000000-0000-0000-0000-00000000beef", attempt: 1, claimedAt: Date())
         let payload = try JobQueue.outcomesJSON([JobOutcome(job: template, result: .succeeded, counters: JobCounters())])
-            .replacingOccurrences(of: "999999999", with: ":id")
+            .replacingOccurrences(of: ":999999999", with: ": :id")
             .replacingOccurrences(of: "00000000-0000-0000-0000-00000000beef", with: ":lease_id")
         let record = JobQueue.recordStatement
             .replacingOccurrences(of: "$1::jsonb", with: "'\(payload)'::jsonb")

@@ -64,6 +64,7 @@ final class GatedTarget: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [scriptFile.path, gate.path]
         process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
@@ -72,8 +73,11 @@ final class GatedTarget: @unchecked Sendable {
         self.port = port
     }
 
-    deinit {
-        process.terminate()
+    deinit { stop() }
+
+    /// Stops the server (each test calls it, so no server outlives its test).
+    func stop() {
+        if process.isRunning { process.terminate() }
     }
 
     /// The target URL for `submit`.

@@ -14,6 +14,7 @@ struct WorkerLifecycleTests {
     @Test func killedWorkersJobsAreRescuedAndCompletedByAnotherProcess() throws {
         try TestDatabase.with { url in
             let target = try GatedTarget(accounts: (1...6).map { "user\($0)@example.com" })
+            defer { target.stop() }
             let cli = Self.cli(url)
             #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
             let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
@@ -40,6 +41,7 @@ struct WorkerLifecycleTests {
     @Test func sigtermStopsClaimingAndLetsInFlightJobsFinish() throws {
         try TestDatabase.with { url in
             let target = try GatedTarget(accounts: ["a@example.com", "b@example.com"])
+            defer { target.stop() }
             let cli = Self.cli(url)
             #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
             let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
@@ -62,6 +64,7 @@ struct WorkerLifecycleTests {
     @Test func jobsStillRunningWhenTheGraceEndsAreReleasedWithoutCountingTheAttempt() throws {
         try TestDatabase.with { url in
             let target = try GatedTarget(accounts: ["a@example.com", "b@example.com"])
+            defer { target.stop() }
             let cli = Self.cli(url)
             #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
             let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
@@ -78,6 +81,7 @@ struct WorkerLifecycleTests {
     @Test func aSecondSignalExitsAtOnceAndTheLeasesAreRescuedLater() throws {
         try TestDatabase.with { url in
             let target = try GatedTarget(accounts: ["a@example.com", "b@example.com"])
+            defer { target.stop() }
             let cli = Self.cli(url)
             #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
             let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
@@ -97,6 +101,7 @@ struct WorkerLifecycleTests {
     @Test func pausedBatchWaitsForResumeAndCancelEndsPendingJobs() throws {
         try TestDatabase.with { url in
             let target = try GatedTarget(accounts: ["a@example.com", "b@example.com", "c@example.com"])
+            defer { target.stop() }
             try target.open()
             let cli = Self.cli(url)
             #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
@@ -123,6 +128,7 @@ struct WorkerLifecycleTests {
     @Test func manyProcessesWorkThousandsOfJobsExactlyOnce() throws {
         try TestDatabase.with { url in
             let target = try GatedTarget(accounts: (1...1500).map { "user\($0)@example.com" })
+            defer { target.stop() }
             try target.open()
             let cli = Self.cli(url)
             #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
