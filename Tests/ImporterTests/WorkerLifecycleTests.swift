@@ -40,13 +40,8 @@ struct WorkerLifecycleTests {
 
     @Test func sigtermStopsClaimingAndLetsInFlightJobsFinish() throws {
         try TestDatabase.with { url in
-            let target = try GatedTarget(accounts: ["a@example.com", "b@example.com"])
+            let (target, queue, worker) = try Self.twoJobsHeldBy(url, concurrency: 4, grace: 60)
             defer { target.stop() }
-            let cli = Self.cli(url)
-            #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
-            let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
-            let worker = try cli.start(["work", "--concurrency", "4", "--grace", "60"] + Self.fastLeases)
-            #expect(try eventually { try Self.count(queue, "state = 'running'") == 2 })
             worker.signal(SIGTERM)
             #expect(try eventually { try queue.workers().first?.stoppingSince != nil })
             // Work submitted now is left for others.
@@ -63,13 +58,8 @@ struct WorkerLifecycleTests {
 
     @Test func jobsStillRunningWhenTheGraceEndsAreReleasedWithoutCountingTheAttempt() throws {
         try TestDatabase.with { url in
-            let target = try GatedTarget(accounts: ["a@example.com", "b@example.com"])
+            let (target, queue, worker) = try Self.twoJobsHeldBy(url, concurrency: 2, grace: 0.5)
             defer { target.stop() }
-            let cli = Self.cli(url)
-            #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
-            let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
-            let worker = try cli.start(["work", "--concurrency", "2", "--grace", "0.5"] + Self.fastLeases)
-            #expect(try eventually { try Self.count(queue, "state = 'running'") == 2 })
             worker.signal(SIGTERM)
             let output = try worker.wait(timeout: 60)
             #expect(output.status == 0, "\(output.standardError)")
@@ -80,13 +70,8 @@ struct WorkerLifecycleTests {
 
     @Test func aSecondSignalExitsAtOnceAndTheLeasesAreRescuedLater() throws {
         try TestDatabase.with { url in
-            let target = try GatedTarget(accounts: ["a@example.com", "b@example.com"])
+            let (target, queue, worker) = try Self.twoJobsHeldBy(url, concurrency: 2, grace: 600)
             defer { target.stop() }
-            let cli = Self.cli(url)
-            #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
-            let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
-            let worker = try cli.start(["work", "--concurrency", "2", "--grace", "600"] + Self.fastLeases)
-            #expect(try eventually { try Self.count(queue, "state = 'running'") == 2 })
             worker.signal(SIGTERM)
             #expect(try eventually { try queue.workers().first?.stoppingSince != nil })
             worker.signal(SIGTERM)
@@ -146,6 +131,17 @@ struct WorkerLifecycleTests {
             #expect(history.first?["n"] == "1500" && history.first?["jobs"] == "1500")
             #expect(Int(history.first?["workers"] ?? "0") ?? 0 >= 2)
         }
+    }
+
+    /// Two accounts submitted to a closed gate, and a worker holding both of them.
+    static func twoJobsHeldBy(_ url: String, concurrency: Int, grace: Double) throws -> (GatedTarget, JobQueue, RunningCommand) {
+        let target = try GatedTarget(accounts: ["a@example.com", "b@example.com"])
+        let cli = Self.cli(url)
+        #expect(try cli.run(target.submitArguments(batch: "b")).status == 0)
+        let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
+        let worker = try cli.start(["work", "--concurrency", "\(concurrency)", "--grace", "\(grace)"] + Self.fastLeases)
+        #expect(try eventually { try Self.count(queue, "state = 'running'") == 2 })
+        return (target, queue, worker)
     }
 
     static func cli(_ url: String) -> CommandRunner {
