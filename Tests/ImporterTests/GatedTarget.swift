@@ -77,7 +77,9 @@ final class GatedTarget: @unchecked Sendable {
 
     /// Stops the server (each test calls it, so no server outlives its test).
     func stop() {
-        if process.isRunning { process.terminate() }
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)  // SIGTERM may be inherited as ignored
+        process.waitUntilExit()
     }
 
     /// The target URL for `submit`.
