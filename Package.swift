@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "calimport", targets: ["calimport"]),
+        .executable(name: "calimport-queue-bench", targets: ["calimport-queue-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -70,6 +71,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ICalendarBenchmark", dependencies: ["ICalendar", "TenantGenerator"]),
+        .executableTarget(
+            name: "calimport-queue-bench",
+            dependencies: ["Importer", "JobQueue", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),

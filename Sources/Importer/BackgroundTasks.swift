@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Logging
 
-/// The two background threads of a worker process: heartbeats with lease rescue, and the
-/// LISTEN connection that wakes the claim loop when work is submitted. Each has its own
-/// connection.
+/// The two background threads of a worker process: heartbeats with lease rescue (which also
+/// learn which held jobs an operator cancelled), and the LISTEN connection that wakes the claim
+/// loop when work is submitted: it blocks in poll() on the socket, so a notification wakes the
+/// pool at once; its timeout only bounds how long a stop takes. Each has its own connection.
 final class BackgroundTasks: @unchecked Sendable {
     private let heartbeatQueue: JobQueue
     private let listenerQueue: JobQueue
@@ -53,7 +54,8 @@ final class BackgroundTasks: @unchecked Sendable {
     private func heartbeatLoop() {
         while stopped.wait(timeout: .now() + heartbeatInterval) == .timedOut, !shouldStop {
             do {
-                try heartbeatQueue.heartbeat(workerID: pool.workerID, leaseIDs: pool.leaseIDs, leaseDuration: leaseDuration)
+                let heartbeat = try heartbeatQueue.heartbeat(workerID: pool.workerID, leaseIDs: pool.leaseIDs, leaseDuration: leaseDuration)
+                pool.noteCancelRequests(heartbeat.cancelRequested)
                 let rescued = try heartbeatQueue.rescueExpiredLeases()
                 if rescued > 0 {
                     logger.warning("queue.leases.rescued", metadata: ["jobs.rescued": "\(rescued)"])

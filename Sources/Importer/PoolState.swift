@@ -5,17 +5,23 @@ import JobQueue
 final class PoolState: @unchecked Sendable {
     struct Values {
         var stopping = false
-        var inFlight: [Int: ClaimedJob] = [:]
+        /// Jobs a slot is running now.
+        var running: [Int: ClaimedJob] = [:]
+        /// Outcomes of finished jobs not recorded yet (their leases are still held).
+        var completed: [JobOutcome] = []
         var freeSlots: [Int] = []
+        /// Jobs an operator asked to cancel, as the last heartbeat saw them.
+        var cancelRequested: Set<Int> = []
+
+        /// The leases this process holds: running jobs and finished ones not recorded yet.
+        var leaseIDs: [String] { running.values.map(\.leaseID) + completed.map(\.job.leaseID) }
+
+        /// Nothing running and nothing left to record.
+        var isIdle: Bool { running.isEmpty && completed.isEmpty }
     }
 
     private let lock = NSLock()
     private var values = Values()
-
-    var freeSlots: [Int] {
-        get { lock.withLock { values.freeSlots } }
-        set { lock.withLock { values.freeSlots = newValue } }
-    }
 
     func withLock<T>(_ body: (inout Values) throws -> T) rethrows -> T {
         try lock.withLock { try body(&values) }

@@ -3,12 +3,14 @@ import JobQueue
 import Logging
 import Postgres
 
-/// A pool of Dispatch slots that claims jobs under leases, runs them with an
-/// ``AccountImporter`` and records their outcomes.
+/// A pool of Dispatch slots that claims jobs under leases, runs them with a ``JobRunner`` and
+/// records their outcomes.
 ///
 /// One process holds three database connections whatever its slot count: one to claim and
 /// record, one for heartbeats and lease rescue, one to LISTEN for new work. Slots hold no
-/// connection while they read, parse or push.
+/// connection while they read, parse or push. Outcomes are recorded by the claim loop, all
+/// those finished since its last turn in one statement, just before it claims for the slots
+/// they freed.
 public final class WorkerPool: @unchecked Sendable {
     /// Pool settings.
     public struct Configuration: Sendable {
@@ -29,22 +31,21 @@ public final class WorkerPool: @unchecked Sendable {
 
     let configuration: Configuration
     private let databaseURL: String
-    private let importer: AccountImporter
+    private let runner: any JobRunner
     private let logger: Logger
     private let registration: WorkerRegistration
     private let state = PoolState()
     private let wake = DispatchSemaphore(value: 0)
-    private let slotsDone = DispatchGroup()
     private let slotQueues: [DispatchQueue]
 
-    public init(databaseURL: String, configuration: Configuration, importer: AccountImporter, logger: Logger) {
+    public init(databaseURL: String, configuration: Configuration, runner: any JobRunner, logger: Logger) {
         self.databaseURL = databaseURL
         self.configuration = configuration
-        self.importer = importer
+        self.runner = runner
         self.logger = logger
-        self.registration = Self.makeRegistration(slots: configuration.concurrency)
+        self.registration = Self.makeRegistration(configuration)
         self.slotQueues = (0..<configuration.concurrency).map { DispatchQueue(label: "calimport.slot.\($0)") }
-        state.freeSlots = Array((0..<configuration.concurrency).reversed())
+        state.withLock { $0.freeSlots = Array((0..<configuration.concurrency).reversed()) }
     }
 
     /// This process's worker id.
@@ -54,6 +55,12 @@ public final class WorkerPool: @unchecked Sendable {
     public func stop() {
         state.withLock { $0.stopping = true }
         wake.signal()
+    }
+
+    /// Whether an operator asked to cancel `jobID` (as of the last heartbeat): a job runner
+    /// may poll this between items and stop early; the job then ends `cancelled`.
+    public func isCancelled(_ jobID: Int) -> Bool {
+        state.withLock { $0.cancelRequested.contains(jobID) }
     }
 
     /// Runs until stopped, or until idle with ``Configuration/untilIdle``. Throws when the
@@ -67,11 +74,12 @@ public final class WorkerPool: @unchecked Sendable {
         defer { background.stop() }
         var batches = BatchCache(queue: queue)
         while !state.withLock({ $0.stopping }) {
+            recordCompleted(queue)
             let claimed = claimForFreeSlots(queue)
             for job in claimed {
-                startJob(job, batch: try? batches.batch(job.batchID), queue: queue)
+                startJob(job, batch: try? batches.batch(job.batchID))
             }
-            if claimed.isEmpty, configuration.untilIdle, state.withLock({ $0.inFlight.isEmpty }),
+            if claimed.isEmpty, configuration.untilIdle, state.withLock({ $0.isIdle }),
                (try? queue.hasUnfinishedJobs()) == false {
                 logger.info("worker.idle", metadata: ["worker.id": "\(workerID)"])
                 break
@@ -80,16 +88,22 @@ public final class WorkerPool: @unchecked Sendable {
                 _ = wake.wait(timeout: .now() + configuration.pollInterval * Double.random(in: 0.8...1.2))
             }
         }
+        try? queue.markStopping(workerID: workerID)
         finishInFlight(queue)
         try? queue.deregister(workerID: workerID)
         logger.info("worker.stopped", metadata: ["worker.id": "\(workerID)"])
     }
 
-    /// The leases of the jobs running in this process now.
-    var leaseIDs: [String] { state.withLock { $0.inFlight.values.map(\.leaseID) } }
+    /// The leases of the jobs this process holds now.
+    var leaseIDs: [String] { state.withLock { $0.leaseIDs } }
 
-    /// Wakes the claim loop (a notification arrived).
+    /// Wakes the claim loop (a notification arrived, or leases were rescued).
     func wakeUp() { wake.signal() }
+
+    /// Remembers which held jobs an operator asked to cancel (from a heartbeat).
+    func noteCancelRequests(_ jobIDs: Set<Int>) {
+        state.withLock { $0.cancelRequested = jobIDs }
+    }
 
     private func claimForFreeSlots(_ queue: JobQueue) -> [ClaimedJob] {
         let free = state.withLock { $0.freeSlots.count }
@@ -102,33 +116,91 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    private func startJob(_ job: ClaimedJob, batch: Batch?, queue: JobQueue) {
+    private func startJob(_ job: ClaimedJob, batch: Batch?) {
         let slot = state.withLock { state -> Int in
-            state.inFlight[job.id] = job
+            state.running[job.id] = job
             return state.freeSlots.removeLast()
         }
         var jobLogger = logger
         jobLogger[metadataKey: "job.id"] = "\(job.id)"
         jobLogger[metadataKey: "account"] = "\(job.account)"
         jobLogger[metadataKey: "batch.name"] = "\(batch?.definition.name ?? String(job.batchID))"
-        slotQueues[slot].async(group: slotsDone) { [self, jobLogger] in
+        slotQueues[slot].async { [self, jobLogger] in
             let outcome: JobOutcome
             if let batch {
-                outcome = importer.run(job, batch: batch, logger: jobLogger)
+                outcome = runner.run(job, batch: batch, logger: jobLogger)
             } else {
                 let failure = JobFailure(failureClass: .transient, code: "batch.lookup", message: "\(job.account): batch \(job.batchID) could not be read")
                 outcome = JobOutcome(job: job, result: .failed(failure, retryDelay: 5), counters: JobCounters())
             }
-            recordOutcome(outcome, queue: queue, logger: jobLogger)
+            Self.log(outcome, logger: jobLogger)
             state.withLock { state in
-                state.inFlight[job.id] = nil
+                state.running[job.id] = nil
+                state.completed.append(outcome)
                 state.freeSlots.append(slot)
             }
             wake.signal()
         }
     }
 
-    private func recordOutcome(_ outcome: JobOutcome, queue: JobQueue, logger: Logger) {
+    /// Records every outcome finished since the last call in one fenced statement. When that
+    /// fails, the outcomes stay (their leases too, kept alive by heartbeats) for the next turn;
+    /// after three failures in a row they are recorded one by one and any that still fails is
+    /// dropped from this process, so its lease expires and another worker retries the job.
+    private func recordCompleted(_ queue: JobQueue) {
+        let outcomes = state.withLock { $0.completed }
+        guard !outcomes.isEmpty else { return }
+        do {
+            let recorded = try queue.record(outcomes, workerID: workerID)
+            if recorded < outcomes.count {
+                logger.warning("job.lease.lost", metadata: ["jobs.lost": "\(outcomes.count - recorded)"])
+            }
+            forget(outcomes)
+        } catch {
+            logger.error("job.record.failed", metadata: ["jobs": "\(outcomes.count)", "error": "\(error)"])
+            recordOneByOne(outcomes, queue: queue)
+        }
+    }
+
+    private func recordOneByOne(_ outcomes: [JobOutcome], queue: JobQueue) {
+        for outcome in outcomes {
+            do {
+                try queue.record([outcome], workerID: workerID)
+                forget([outcome])
+            } catch let error as PostgresError where error.code == .queryFailed {
+                logger.error("job.record.dropped", metadata: ["job.id": "\(outcome.job.id)", "error": "\(error)"])
+                forget([outcome])
+            } catch {
+                return  // the connection is down: keep them all for the next turn
+            }
+        }
+    }
+
+    private func forget(_ outcomes: [JobOutcome]) {
+        let ids = Set(outcomes.map(\.job.id))
+        state.withLock { state in
+            state.completed.removeAll { ids.contains($0.job.id) }
+        }
+    }
+
+    /// After a stop request: records outcomes as jobs finish, for at most the grace period,
+    /// then releases the jobs still running back to `pending` without counting the attempt.
+    private func finishInFlight(_ queue: JobQueue) {
+        let deadline = Date().addingTimeInterval(configuration.gracePeriod)
+        while true {
+            recordCompleted(queue)
+            let (running, idle) = state.withLock { (Array($0.running.values), $0.isIdle) }
+            if idle { break }
+            if Date() >= deadline {
+                let released = (try? queue.release(running)) ?? 0
+                logger.warning("worker.grace.expired", metadata: ["jobs.released": "\(released)"])
+                break
+            }
+            _ = wake.wait(timeout: .now() + min(0.5, deadline.timeIntervalSinceNow))
+        }
+    }
+
+    private static func log(_ outcome: JobOutcome, logger: Logger) {
         switch outcome.result {
         case .succeeded:
             logger.info("job.succeeded", metadata: ["events.imported": "\(outcome.counters.imported)", "events.skipped": "\(outcome.counters.skipped)"])
@@ -139,31 +211,15 @@ public final class WorkerPool: @unchecked Sendable {
                 "error.message": "\(failure.message)",
             ])
         }
-        for attempt in 1...3 {
-            do {
-                if try queue.record([outcome], workerID: workerID) == 0 {
-                    logger.warning("job.lease.lost")
-                }
-                return
-            } catch {
-                logger.error("job.record.failed", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
-                Thread.sleep(forTimeInterval: Double(attempt))
-            }
-        }
     }
 
-    private func finishInFlight(_ queue: JobQueue) {
-        if slotsDone.wait(timeout: .now() + configuration.gracePeriod) == .timedOut {
-            let remaining = state.withLock { Array($0.inFlight.values) }
-            let released = (try? queue.release(remaining)) ?? 0
-            logger.warning("worker.grace.expired", metadata: ["jobs.released": "\(released)"])
-        }
-    }
-
-    private static func makeRegistration(slots: Int) -> WorkerRegistration {
+    private static func makeRegistration(_ configuration: Configuration) -> WorkerRegistration {
         let host = ProcessInfo.processInfo.hostName
         let pid = Int(ProcessInfo.processInfo.processIdentifier)
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        return WorkerRegistration(id: "\(host):\(pid):\(suffix)", host: host, pid: pid, slots: slots, version: CalimportVersion.current)
+        return WorkerRegistration(
+            id: "\(host):\(pid):\(suffix)", host: host, pid: pid, slots: configuration.concurrency,
+            version: CalimportVersion.current, leaseDuration: configuration.leaseDuration,
+            heartbeatInterval: configuration.heartbeatInterval)
     }
 }

@@ -16,4 +16,14 @@ public struct ClaimedJob: Sendable, Equatable {
     public var attempt: Int
     /// When the worker claimed it.
     public var claimedAt: Date
+
+    public init(id: Int, batchID: Int, account: String, targetAccount: String? = nil, leaseID: String, attempt: Int, claimedAt: Date) {
+        self.id = id
+        self.batchID = batchID
+        self.account = account
+        self.targetAccount = targetAccount ?? account
+        self.leaseID = leaseID
+        self.attempt = attempt
+        self.claimedAt = claimedAt
+    }
 }

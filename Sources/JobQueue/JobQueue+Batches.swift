@@ -3,28 +3,48 @@ import Postgres
 
 extension JobQueue {
     /// Records the batch (or finds it) and enqueues one job per new account in one COPY round
-    /// trip; sends one notification. A batch name that exists with another target, window or
-    /// mode is refused with ``JobQueueError/Code/batchConflict``. `targetAccounts` gives the
-    /// account on the target of the accounts a map renames.
+    /// trip, in the order given (a repeated account is enqueued once); sends one notification.
+    /// A new batch's accounts are copied straight into `jobs`; a known batch's go through a
+    /// temporary table and `INSERT … ON CONFLICT DO NOTHING`. A batch name that exists with
+    /// another target, window or mode is refused with ``JobQueueError/Code/batchConflict``.
+    /// `targetAccounts` gives the account on the target of the accounts a map renames.
     public func submit(_ definition: BatchDefinition, accounts: [String], targetAccounts: [String: String] = [:]) throws -> SubmitResult {
         try connection.transaction { connection in
             let (batch, created) = try findOrCreateBatch(definition)
-            try connection.execute("CREATE TEMP TABLE submit_accounts (account text NOT NULL, target_account text) ON COMMIT DROP")
-            try connection.copyIn("COPY submit_accounts (account, target_account) FROM STDIN", rows: accounts.lazy.map { [$0, targetAccounts[$0]] })
-            let added = try connection.query("""
-                WITH added AS (
-                    INSERT INTO jobs (batch_id, account, target_account)
-                    SELECT $1::bigint, account, target_account FROM submit_accounts
-                    ON CONFLICT (batch_id, account) DO NOTHING
-                    RETURNING 1
-                )
-                SELECT count(*) AS added FROM added
-                """, [String(batch.id)])
+            let added = created
+                ? try copyNewBatchJobs(batch, accounts: accounts, targetAccounts: targetAccounts)
+                : try insertMissingJobs(batch, accounts: accounts, targetAccounts: targetAccounts)
             try connection.notify(Self.notificationChannel, payload: definition.name)
-            return SubmitResult(
-                batch: batch, batchCreated: created, accountsGiven: accounts.count,
-                accountsAdded: try added.first?.int("added") ?? 0)
+            return SubmitResult(batch: batch, batchCreated: created, accountsGiven: accounts.count, accountsAdded: added)
         }
+    }
+
+    /// Copies the accounts of a batch created in this transaction into `jobs` (no conflict possible).
+    private func copyNewBatchJobs(_ batch: Batch, accounts: [String], targetAccounts: [String: String]) throws -> Int {
+        var seen = Set<String>(minimumCapacity: accounts.count)
+        let unique = accounts.filter { seen.insert($0).inserted }
+        let batchID = String(batch.id)
+        return try connection.copyIn(
+            "COPY jobs (batch_id, account, target_account) FROM STDIN",
+            rows: unique.lazy.map { [batchID, $0, targetAccounts[$0]] })
+    }
+
+    /// Adds the accounts a known batch does not have yet.
+    private func insertMissingJobs(_ batch: Batch, accounts: [String], targetAccounts: [String: String]) throws -> Int {
+        try connection.execute("CREATE TEMP TABLE submit_accounts (account text NOT NULL, target_account text) ON COMMIT DROP")
+        try connection.copyIn(
+            "COPY submit_accounts (account, target_account) FROM STDIN",
+            rows: accounts.lazy.map { [$0, targetAccounts[$0]] })
+        let added = try connection.query("""
+            WITH added AS (
+                INSERT INTO jobs (batch_id, account, target_account)
+                SELECT $1::bigint, account, target_account FROM submit_accounts
+                ON CONFLICT (batch_id, account) DO NOTHING
+                RETURNING 1
+            )
+            SELECT count(*) AS added FROM added
+            """, [String(batch.id)])
+        return try added.first?.int("added") ?? 0
     }
 
     private func findOrCreateBatch(_ definition: BatchDefinition) throws -> (Batch, Bool) {

@@ -8,22 +8,7 @@ extension JobQueue {
     public func claim(limit: Int, workerID: String, leaseDuration: Double) throws -> [ClaimedJob] {
         guard limit > 0 else { return [] }
         let now = Date()
-        return try connection.query("""
-            WITH picked AS (
-                SELECT j.id FROM jobs j
-                WHERE j.state = 'pending' AND j.run_after <= now()
-                  AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = j.batch_id AND b.paused)
-                ORDER BY j.priority, j.id
-                LIMIT $1::int
-                FOR UPDATE OF j SKIP LOCKED
-            )
-            UPDATE jobs j
-            SET state = 'running', lease_id = gen_random_uuid(),
-                lease_until = now() + $2::float8 * interval '1 second',
-                attempt = j.attempt + 1, worker_id = $3
-            FROM picked WHERE j.id = picked.id
-            RETURNING j.id, j.batch_id, j.account, coalesce(j.target_account, j.account) AS target_account, j.lease_id, j.attempt
-            """, [String(limit), String(leaseDuration), workerID])
+        return try connection.query(Self.claimStatement, [String(limit), String(leaseDuration), workerID])
         .map { row in
             ClaimedJob(
                 id: try row.int("id"), batchID: try row.int("batch_id"), account: try row.string("account"),
@@ -33,24 +18,25 @@ extension JobQueue {
     }
 
     /// Extends the leases this process holds (fenced by lease id) and marks the worker alive,
-    /// in one statement. Returns the number of leases extended.
+    /// in one statement. Returns how many leases were extended and which of those jobs an
+    /// operator asked to cancel.
     @discardableResult
-    public func heartbeat(workerID: String, leaseIDs: [String], leaseDuration: Double) throws -> Int {
+    public func heartbeat(workerID: String, leaseIDs: [String], leaseDuration: Double) throws -> Heartbeat {
         let rows = try connection.query("""
             WITH alive AS (
                 UPDATE workers SET last_heartbeat = now() WHERE id = $1
-            ), extended AS (
-                UPDATE jobs SET lease_until = now() + $3::float8 * interval '1 second'
-                WHERE worker_id = $1 AND state = 'running' AND lease_id = ANY($2::uuid[])
-                RETURNING 1
             )
-            SELECT count(*) AS extended FROM extended
+            UPDATE jobs SET lease_until = now() + $3::float8 * interval '1 second'
+            WHERE worker_id = $1 AND state = 'running' AND lease_id = ANY($2::uuid[])
+            RETURNING id, cancel_requested
             """, [workerID, Self.postgresArray(leaseIDs), String(leaseDuration)])
-        return try rows.first?.int("extended") ?? 0
+        let cancelled = try rows.filter { try $0.bool("cancel_requested") }.map { try $0.int("id") }
+        return Heartbeat(extended: rows.count, cancelRequested: Set(cancelled))
     }
 
     /// Moves jobs whose lease expired back to `pending` (attempt counted, reason `lease expired`),
-    /// or to `failed` when their attempts are used up. Fenced: a job acked meanwhile is not touched.
+    /// to `failed` when their attempts are used up, or to `cancelled` when an operator asked.
+    /// Fenced: a job acked meanwhile is not touched.
     @discardableResult
     public func rescueExpiredLeases() throws -> Int {
         let rows = try connection.query("""
@@ -60,7 +46,9 @@ extension JobQueue {
                 FOR UPDATE SKIP LOCKED
             ), rescued AS (
                 UPDATE jobs j
-                SET state = CASE WHEN j.attempt >= b.max_attempts THEN 'failed' ELSE 'pending' END,
+                SET state = CASE WHEN j.cancel_requested THEN 'cancelled'
+                                 WHEN j.attempt - j.attempt_floor >= b.max_attempts THEN 'failed'
+                                 ELSE 'pending' END,
                     lease_id = NULL, lease_until = NULL, run_after = now()
                 FROM expired e, batches b
                 WHERE j.id = e.id AND b.id = j.batch_id AND j.state = 'running' AND j.lease_until < now()
@@ -84,14 +72,89 @@ extension JobQueue {
     }
 
     /// Records the outcomes of many attempts in one statement, each fenced by its lease: a
-    /// success becomes `succeeded`; a transient failure goes back to `pending` after its retry
-    /// delay while attempts remain; anything else becomes `failed`. Counters, the attempt's
+    /// success becomes `succeeded`; a failure of a job an operator cancelled becomes `cancelled`;
+    /// a transient failure goes back to `pending` after its retry delay while attempts remain;
+    /// anything else becomes `failed`. Counters, the attempt's
     /// history and per-item errors are written alongside. Returns how many outcomes took effect.
     @discardableResult
     public func record(_ outcomes: [JobOutcome], workerID: String) throws -> Int {
         guard !outcomes.isEmpty else { return 0 }
         let payload = try OutcomeRecord.json(outcomes)
+        let rows = try connection.query(Self.recordStatement, [payload, workerID])
+        return try rows.first?.int("recorded") ?? 0
+    }
+
+    /// Whether any job is running, or pending in a batch that is not paused.
+    public func hasUnfinishedJobs() throws -> Bool {
         let rows = try connection.query("""
+            SELECT EXISTS (
+                SELECT 1 FROM jobs j JOIN batches b ON b.id = j.batch_id
+                WHERE j.state = 'running' OR (j.state = 'pending' AND NOT b.paused)
+            ) AS unfinished
+            """)
+        return try rows.first?.bool("unfinished") ?? false
+    }
+
+    /// A PostgreSQL array literal of plain tokens (uuids, numbers).
+    static func postgresArray(_ values: [String]) -> String {
+        "{" + values.joined(separator: ",") + "}"
+    }
+
+    /// A PostgreSQL array literal of arbitrary text values (each quoted, `"` and `\\` escaped).
+    static func textArray(_ values: [String]) -> String {
+        let quoted = values.map { value in
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return "{" + quoted.joined(separator: ",") + "}"
+    }
+}
+
+extension JobQueue {
+    /// Gives jobs back to `pending` without counting the attempt (a graceful shutdown that ran
+    /// out of time), or to `cancelled` when an operator asked, fenced by their leases. Returns
+    /// how many were released.
+    @discardableResult
+    public func release(_ jobs: [ClaimedJob]) throws -> Int {
+        guard !jobs.isEmpty else { return 0 }
+        let rows = try connection.query("""
+            WITH released AS (
+                UPDATE jobs j
+                SET state = CASE WHEN j.cancel_requested THEN 'cancelled' ELSE 'pending' END,
+                    attempt = greatest(j.attempt - 1, j.attempt_floor),
+                    lease_id = NULL, lease_until = NULL, run_after = now()
+                FROM unnest($1::bigint[], $2::uuid[]) AS r(id, lease)
+                WHERE j.id = r.id AND j.state = 'running' AND j.lease_id = r.lease
+                RETURNING 1
+            )
+            SELECT count(*) AS released FROM released
+            """, [Self.postgresArray(jobs.map { String($0.id) }), Self.postgresArray(jobs.map(\.leaseID))])
+        return try rows.first?.int("released") ?? 0
+    }
+}
+
+extension JobQueue {
+    /// The claim statement: `$1` limit, `$2` lease seconds, `$3` worker id. Public so that the
+    /// queue benchmark can run the very same statement through pgbench.
+    public static let claimStatement = """
+            WITH picked AS (
+                SELECT j.id FROM jobs j
+                WHERE j.state = 'pending' AND j.run_after <= now()
+                  AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = j.batch_id AND b.paused)
+                ORDER BY j.priority, j.id
+                LIMIT $1::int
+                FOR UPDATE OF j SKIP LOCKED
+            )
+            UPDATE jobs j
+            SET state = 'running', lease_id = gen_random_uuid(),
+                lease_until = now() + $2::float8 * interval '1 second',
+                attempt = j.attempt + 1, worker_id = $3
+            FROM picked WHERE j.id = picked.id
+            RETURNING j.id, j.batch_id, j.account, coalesce(j.target_account, j.account) AS target_account, j.lease_id, j.attempt
+            """
+
+    /// The record statement: `$1` a JSON array of outcomes (see `OutcomeRecord`), `$2` worker
+    /// id. Public so that the queue benchmark can run the very same statement through pgbench.
+    public static let recordStatement = """
             WITH input AS (
                 SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
                     id bigint, lease uuid, succeeded boolean, retry_delay float8,
@@ -101,7 +164,8 @@ extension JobQueue {
             ), updated AS (
                 UPDATE jobs j
                 SET state = CASE WHEN i.succeeded THEN 'succeeded'
-                                 WHEN i.error_class = 'transient' AND j.attempt < b.max_attempts THEN 'pending'
+                                 WHEN j.cancel_requested THEN 'cancelled'
+                                 WHEN i.error_class = 'transient' AND j.attempt - j.attempt_floor < b.max_attempts THEN 'pending'
                                  ELSE 'failed' END,
                     run_after = CASE WHEN i.succeeded THEN j.run_after
                                      ELSE now() + i.retry_delay * interval '1 second' END,
@@ -139,44 +203,10 @@ extension JobQueue {
                      jsonb_to_recordset(coalesce(i.item_errors, '[]'::jsonb)) AS e(uid text, recurrence_id text, reason text)
             )
             SELECT count(*) AS recorded FROM updated
-            """, [payload, workerID])
-        return try rows.first?.int("recorded") ?? 0
-    }
+            """
 
-    /// Whether any job is running, or pending in a batch that is not paused.
-    public func hasUnfinishedJobs() throws -> Bool {
-        let rows = try connection.query("""
-            SELECT EXISTS (
-                SELECT 1 FROM jobs j JOIN batches b ON b.id = j.batch_id
-                WHERE j.state = 'running' OR (j.state = 'pending' AND NOT b.paused)
-            ) AS unfinished
-            """)
-        return try rows.first?.bool("unfinished") ?? false
-    }
-
-    /// A PostgreSQL array literal of plain tokens (uuids, numbers).
-    static func postgresArray(_ values: [String]) -> String {
-        "{" + values.joined(separator: ",") + "}"
-    }
-}
-
-extension JobQueue {
-    /// Gives jobs back to `pending` without counting the attempt (a graceful shutdown that ran
-    /// out of time), fenced by their leases. Returns how many were released.
-    @discardableResult
-    public func release(_ jobs: [ClaimedJob]) throws -> Int {
-        guard !jobs.isEmpty else { return 0 }
-        let rows = try connection.query("""
-            WITH released AS (
-                UPDATE jobs j
-                SET state = 'pending', attempt = greatest(j.attempt - 1, 0),
-                    lease_id = NULL, lease_until = NULL, run_after = now()
-                FROM unnest($1::bigint[], $2::uuid[]) AS r(id, lease)
-                WHERE j.id = r.id AND j.state = 'running' AND j.lease_id = r.lease
-                RETURNING 1
-            )
-            SELECT count(*) AS released FROM released
-            """, [Self.postgresArray(jobs.map { String($0.id) }), Self.postgresArray(jobs.map(\.leaseID))])
-        return try rows.first?.int("released") ?? 0
+    /// The JSON `recordStatement` takes for `outcomes`.
+    public static func outcomesJSON(_ outcomes: [JobOutcome]) throws -> String {
+        try OutcomeRecord.json(outcomes)
     }
 }

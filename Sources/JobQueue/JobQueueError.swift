@@ -10,6 +10,8 @@ public struct JobQueueError: Error, Sendable, CustomStringConvertible {
         public static let batchConflict = Code("batchConflict")
         /// No batch of that name exists.
         public static let batchNotFound = Code("batchNotFound")
+        /// The batch still has pending or running jobs.
+        public static let batchUnfinished = Code("batchUnfinished")
         /// The request could not be carried out as given.
         public static let invalidRequest = Code("invalidRequest")
     }

@@ -16,6 +16,7 @@ public struct SchemaMigrator: Sendable {
     /// All migrations, in order.
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "queue tables", sql: SchemaMigrator.initialSchema),
+        Migration(version: 2, name: "operator control", sql: SchemaMigrator.operatorControl),
         Migration(version: 3, name: "operator views", sql: SchemaMigrator.operatorSchema),
     ]
 

@@ -16,7 +16,8 @@ struct Calimport: ParsableCommand {
         version: CalimportVersion.current,
         subcommands: [
             RunCommand.self, CheckCommand.self, SubmitCommand.self, WorkCommand.self,
-            StatusCommand.self, JobsCommand.self, ReportCommand.self,
+            StatusCommand.self, JobsCommand.self, FailuresCommand.self, WorkersCommand.self, ReportCommand.self,
+            PauseCommand.self, ResumeCommand.self, CancelCommand.self, RetryCommand.self, BatchCommand.self,
             DatabaseCommand.self, ConfigCommand.self, ICSCommand.self, GenerateCommand.self,
         ]
     )

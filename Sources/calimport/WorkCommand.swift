@@ -19,26 +19,59 @@ struct WorkCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 0 once nothing is pending or running.")
     var untilIdle = false
 
+    @Option(name: .long, help: "Lease on each claimed job, in seconds; a silent worker's jobs are rescued after it.")
+    var lease: Double = 60
+
+    @Option(name: .long, help: "Seconds between heartbeats (lease extension and rescue of expired leases).")
+    var heartbeat: Double = 10
+
+    @Option(name: .long, help: "Seconds in-flight jobs may take to finish after SIGINT/SIGTERM; the rest are released.")
+    var grace: Double = 30
+
+    @Option(name: .long, help: "Longest wait between claims when no notification arrives, in seconds (±20% jitter).")
+    var pollInterval: Double = 2
+
+    @Option(name: .long, help: "First retry backoff ceiling after a transient failure, in seconds.")
+    var retryBase: Double = 5
+
+    @Option(name: .long, help: "Largest retry backoff ceiling, in seconds.")
+    var retryCap: Double = 900
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 1024") }
+        guard lease > 0, heartbeat > 0, heartbeat < lease else {
+            throw ValidationError("--lease and --heartbeat must be positive, the heartbeat shorter than the lease")
+        }
+        guard grace >= 0, pollInterval > 0, retryBase >= 0, retryCap >= retryBase else {
+            throw ValidationError("--grace, --poll-interval, --retry-base and --retry-cap must be positive, the cap at least the base")
+        }
     }
 
     func run() throws {
         let logger = logging.makeLogger("calimport.work")
         try CommandFailure.reporting {
-            var configuration = WorkerPool.Configuration()
-            configuration.concurrency = concurrency
-            configuration.untilIdle = untilIdle
             let importer = AccountImporter(
-                httpClient: HTTPClient(), credentials: try TargetCredentials.fromEnvironment(), retryPolicy: RetryPolicy())
-            let pool = WorkerPool(databaseURL: try database.resolveURL(), configuration: configuration, importer: importer, logger: logger)
+                httpClient: HTTPClient(), credentials: try TargetCredentials.fromEnvironment(),
+                retryPolicy: RetryPolicy(base: retryBase, cap: retryCap))
+            let pool = WorkerPool(databaseURL: try database.resolveURL(), configuration: poolConfiguration, runner: importer, logger: logger)
             let signals = SignalHandlers { pool.stop() }
             defer { signals.cancel() }
             try pool.run()
         }
+    }
+
+    private var poolConfiguration: WorkerPool.Configuration {
+        var configuration = WorkerPool.Configuration()
+        configuration.concurrency = concurrency
+        configuration.untilIdle = untilIdle
+        configuration.leaseDuration = lease
+        configuration.heartbeatInterval = heartbeat
+        configuration.gracePeriod = grace
+        configuration.pollInterval = pollInterval
+        return configuration
     }
 }
 

@@ -44,6 +44,16 @@ struct SchemaAndSubmitTests {
         }
     }
 
+    @Test func accountsAreEnqueuedOnceInTheOrderGiven() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            let result = try fixture.queue.submit(QueueFixture.definition(), accounts: ["zoe", "adam", "zoe", "mia"])
+            #expect(result.accountsAdded == 3)
+            let claimed = try fixture.queue.claim(limit: 10, workerID: "w", leaseDuration: 60)
+            #expect(claimed.map(\.account) == ["zoe", "adam", "mia"])
+        }
+    }
+
     @Test func sameNameWithAnotherTargetOrWindowIsRefused() throws {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)

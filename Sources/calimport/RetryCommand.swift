@@ -1,0 +1,43 @@
+import ArgumentParser
+import JobQueue
+
+/// `calimport retry`: requeues failed (or cancelled) jobs with a fresh attempt budget.
+struct RetryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract: "Move failed jobs (or the named accounts' failed or cancelled jobs) back to pending with a fresh attempt budget.",
+        discussion: "Their attempt history is kept. Prints how many jobs were requeued.")
+
+    @Option(name: .long, help: "The batch.")
+    var batch: String
+
+    @Flag(name: .long, help: "Every failed job of the batch.")
+    var failed = false
+
+    @Option(name: .long, help: "This account's failed or cancelled job (repeatable).")
+    var account: [String] = []
+
+    @Option(name: .long, help: "The failed jobs whose last error has this class (transient, permanent) or code (e.g. source.parse).")
+    var errorClass: String?
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        let chosen = [failed, !account.isEmpty, errorClass != nil].filter { $0 }.count
+        guard chosen == 1 else { throw ValidationError("give exactly one of --failed, --account A..., --error-class CLASS") }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger("calimport.retry")
+        try OperatorFailure.reporting {
+            let requeued = try database.openQueue(logger: logger).retry(batchName: batch, selection: selection)
+            print("\(requeued) jobs requeued")
+        }
+    }
+
+    private var selection: RetrySelection {
+        if let errorClass { return .errorClass(errorClass) }
+        return account.isEmpty ? .failed : .accounts(account)
+    }
+}
