@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
         configuration.untilIdle = true
         let importer = AccountImporter(
             httpClient: HTTPClient(), credentials: try TargetCredentials.fromEnvironment(), retryPolicy: RetryPolicy())
-        let pool = WorkerPool(databaseURL: databaseURL, configuration: configuration, importer: importer, logger: logger)
+        let pool = WorkerPool(databaseURL: databaseURL, configuration: configuration, runner: importer, logger: logger)
         let runner = PoolRunner(pool)
         let signals = SignalHandlers { runner.interrupt() }
         defer { signals.cancel() }
