@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +41,18 @@ let package = Package(
         ),
         .target(
             name: "CalendarTargets",
-            dependencies: ["ICalendar", "HTTPTransport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "ICalendar", "HTTPTransport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "ICalendar", "CalendarTargets", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "Importer",
@@ -50,21 +64,32 @@ let package = Package(
         .executableTarget(
             name: "calimport",
             dependencies: [
-                "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator",
+                "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Postgres", "Sandbox", "CalendarTargets", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
         .testTarget(name: "TenantGeneratorTests", dependencies: ["TenantGenerator", "ICalendar"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Postgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
+            name: "CalendarTargetsTests",
+            dependencies: [
+                "CalendarTargets", "Sandbox", "HTTPTransport", "ICalendar", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "ImporterTests",
             dependencies: [
                 "Importer", "JobQueue", "Postgres", "CalendarTargets", "HTTPTransport", "ICalendar", "TenantGenerator",
-                "TestSupport", .product(name: "Logging", package: "swift-log"),
+                "Sandbox", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

@@ -16,7 +16,7 @@ struct Calimport: ParsableCommand {
         version: CalimportVersion.current,
         subcommands: [
             SubmitCommand.self, WorkCommand.self, StatusCommand.self,
-            DatabaseCommand.self, ICSCommand.self, GenerateCommand.self,
+            DatabaseCommand.self, ICSCommand.self, GenerateCommand.self, SandboxCommand.self,
         ]
     )
 }

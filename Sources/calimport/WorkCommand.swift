@@ -19,11 +19,22 @@ struct WorkCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 0 once nothing is pending or running.")
     var untilIdle = false
 
+    @Option(name: .long, help: "Requests in flight per target host, shared by all slots of this process (the ceiling of the adaptive limit).")
+    var maxInFlight: Int = 8
+
+    @Option(name: .long, help: "Requests started per second per target host, at most (default: no limit).")
+    var rate: Double?
+
+    @Option(name: .long, help: ArgumentHelp("First retry backoff ceiling in seconds (doubles per attempt, capped at 15 min).", visibility: .hidden))
+    var retryBase: Double = 5
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 1024") }
+        guard (1...1024).contains(maxInFlight) else { throw ValidationError("--max-in-flight must be between 1 and 1024") }
+        guard (rate ?? 1) > 0, retryBase >= 0 else { throw ValidationError("--rate and --retry-base must be positive") }
     }
 
     func run() throws {
@@ -32,12 +43,15 @@ struct WorkCommand: ParsableCommand {
             var configuration = WorkerPool.Configuration()
             configuration.concurrency = concurrency
             configuration.untilIdle = untilIdle
+            _ = try TargetCredentials.fromEnvironment()  // a bad password file stops the worker before it claims anything
             let importer = AccountImporter(
-                httpClient: HTTPClient(), credentials: try TargetCredentials.fromEnvironment(), retryPolicy: RetryPolicy())
+                httpClient: HTTPClient(), throttle: HostThrottle.Configuration(maxInFlight: maxInFlight, rate: rate),
+                retryPolicy: RetryPolicy(base: retryBase))
             let pool = WorkerPool(databaseURL: try database.resolveURL(), configuration: configuration, importer: importer, logger: logger)
             let signals = SignalHandlers { pool.stop() }
             defer { signals.cancel() }
             try pool.run()
+            importer.close(logger: logger)
         }
     }
 }
