@@ -16,7 +16,10 @@ struct CalDAVHandler {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard segments.count >= 3, segments[0] == "caldav" else { return .text(404, "not found") }
         let account = segments[1]
-        guard store.exists(account) else { return .text(409, "no home collection for \(account)") }
+        guard store.exists(account) else {
+            // No principal: its children are missing, and a collection cannot be created under it.
+            return request.method == "MKCALENDAR" ? .text(409, "no home collection for \(account)") : .text(404, "not found")
+        }
         let collectionPath = "/caldav/\(account)/\(segments[2])/"
         if segments.count == 3 {
             return collection(request, account: account, path: collectionPath)

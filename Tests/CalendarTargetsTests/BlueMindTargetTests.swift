@@ -18,7 +18,7 @@ import Testing
             try Fixture.calendar(extraUID: "bad@test", refuse: "broken"), account: "bm@example.com", mode: .merge, logger: Fixture.logger)
         #expect(result.imported == 3)
         #expect(result.itemErrors.map(\.uid) == ["bad@test"])
-        #expect(sandbox.identities("bm@example.com") == Fixture.identities)
+        #expect(try sandbox.identities("bm@example.com") == Fixture.identities)
     }
 
     @Test func replaceResetsAndSkipExistingLeavesExistingUIDs() throws {
@@ -26,14 +26,14 @@ import Testing
         let target = try target(sandbox)
         _ = try target.importCalendar(try Fixture.calendar(extraUID: "stale@test"), account: "r@example.com", mode: .merge, logger: Fixture.logger)
         _ = try target.importCalendar(try Fixture.calendar(), account: "r@example.com", mode: .replace, logger: Fixture.logger)
-        #expect(sandbox.identities("r@example.com") == Fixture.identities)
+        #expect(try sandbox.identities("r@example.com") == Fixture.identities)
         let skipped = try target.importCalendar(try Fixture.calendar(sequence: 4, extraUID: "new@test"), account: "r@example.com", mode: .skipExisting, logger: Fixture.logger)
         #expect(skipped.skipped == 3 && skipped.imported == 1)
-        #expect(sandbox.node.store.events(of: "r@example.com").filter { $0.uid == "weekly-1@test" }.allSatisfy { $0.sequence == 0 })
+        #expect(try sandbox.events("r@example.com").filter { $0.uid == "weekly-1@test" }.allSatisfy { $0.sequence == 0 })
     }
 
     @Test func badKeyAndUnknownUserArePermanent() throws {
-        let sandbox = try SandboxHarness { $0.accounts = ["known@example.com"] }
+        let sandbox = try SandboxHarness(accounts: ["known@example.com"])
         let auth = #expect(throws: CalendarTargetError.self) {
             try target(sandbox, env: ["CALIMPORT_BLUEMIND_API_KEY": "nope"]).importCalendar(try Fixture.calendar(), account: "known@example.com", mode: .merge, logger: Fixture.logger)
         }

@@ -20,15 +20,15 @@ import Testing
         #expect(first.imported == 3)
         let again = try target.importCalendar(try Fixture.calendar(), account: "a@example.com", mode: .merge, logger: Fixture.logger)
         #expect(again.imported == 0 && again.skipped == 3)
-        #expect(sandbox.identities("a@example.com") == Fixture.identities)
-        let weekly = sandbox.node.store.events(of: "a@example.com").filter { $0.uid == "weekly-1@test" }
+        #expect(try sandbox.identities("a@example.com") == Fixture.identities)
+        let weekly = try sandbox.events("a@example.com").filter { $0.uid == "weekly-1@test" }
         #expect(weekly.allSatisfy { !$0.scheduleAgents.isEmpty && $0.scheduleAgents.allSatisfy { $0 == "CLIENT" } })
     }
 
     @Test func invitationsServerLeavesSchedulingToTheServer() throws {
         let sandbox = try SandboxHarness()
         _ = try target(sandbox, "?invitations=server").importCalendar(try Fixture.calendar(), account: "s@example.com", mode: .merge, logger: Fixture.logger)
-        let master = sandbox.node.store.events(of: "s@example.com").first { $0.uid == "weekly-1@test" && $0.recurrenceID == nil }
+        let master = try sandbox.events("s@example.com").first { $0.uid == "weekly-1@test" && $0.recurrenceID == nil }
         #expect(master?.scheduleAgents == ["", ""])
     }
 
@@ -38,20 +38,20 @@ import Testing
         _ = try target.importCalendar(try Fixture.calendar(), account: "m@example.com", mode: .merge, logger: Fixture.logger)
         let skipped = try target.importCalendar(try Fixture.calendar(sequence: 3), account: "m@example.com", mode: .skipExisting, logger: Fixture.logger)
         #expect(skipped.skipped == 3)
-        #expect(sandbox.node.store.events(of: "m@example.com").allSatisfy { $0.sequence == 0 })
+        #expect(try sandbox.events("m@example.com").allSatisfy { $0.sequence == 0 })
         let merged = try target.importCalendar(try Fixture.calendar(sequence: 3), account: "m@example.com", mode: .merge, logger: Fixture.logger)
         #expect(merged.imported == 2)  // the weekly series (master + override); the single event is unchanged
-        #expect(sandbox.node.store.events(of: "m@example.com").filter { $0.uid == "weekly-1@test" }.allSatisfy { $0.sequence == 3 })
-        #expect(sandbox.identities("m@example.com") == Fixture.identities)
+        #expect(try sandbox.events("m@example.com").filter { $0.uid == "weekly-1@test" }.allSatisfy { $0.sequence == 3 })
+        #expect(try sandbox.identities("m@example.com") == Fixture.identities)
     }
 
     @Test func replaceDeletesWhatTheFileDoesNotHold() throws {
         let sandbox = try SandboxHarness()
         let target = try target(sandbox)
         _ = try target.importCalendar(try Fixture.calendar(extraUID: "stale@test"), account: "r@example.com", mode: .merge, logger: Fixture.logger)
-        #expect(sandbox.identities("r@example.com").contains("stale@test"))
+        #expect(try sandbox.identities("r@example.com").contains("stale@test"))
         _ = try target.importCalendar(try Fixture.calendar(), account: "r@example.com", mode: .replace, logger: Fixture.logger)
-        #expect(sandbox.identities("r@example.com") == Fixture.identities)
+        #expect(try sandbox.identities("r@example.com") == Fixture.identities)
     }
 
     @Test func aRefusedItemIsReportedAndTheRestImports() throws {
@@ -62,11 +62,11 @@ import Testing
         #expect(result.failed == 1)
         #expect(result.itemErrors.map(\.uid) == ["bad@test"])
         #expect(result.itemErrors.first?.reason.contains("403") == true)
-        #expect(sandbox.identities("e@example.com") == Fixture.identities)
+        #expect(try sandbox.identities("e@example.com") == Fixture.identities)
     }
 
     @Test func aMissingHomeIsAPermanentAccountError() throws {
-        let sandbox = try SandboxHarness { $0.accounts = ["known@example.com"] }
+        let sandbox = try SandboxHarness(accounts: ["known@example.com"])
         let error = #expect(throws: CalendarTargetError.self) {
             try target(sandbox).importCalendar(try Fixture.calendar(), account: "ghost@example.com", mode: .merge, logger: Fixture.logger)
         }
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func lostAnswersAreRetriedWithoutDuplicates() throws {
-        let sandbox = try SandboxHarness { $0.resetRate = 0.3 }
+        let sandbox = try SandboxHarness(resetRate: 0.3)
         let target = try target(sandbox)
         for account in (0..<10).map({ "reset\($0)@example.com" }) {
             do {
@@ -83,9 +83,9 @@ import Testing
                 #expect(error.isTransient, "\(error)")
                 _ = try? target.importCalendar(try Fixture.calendar(), account: account, mode: .merge, logger: Fixture.logger)
             }
-            let stored = sandbox.identities(account)
+            let stored = try sandbox.identities(account)
             #expect(Set(stored).count == stored.count, "\(account) holds a duplicate")
         }
-        #expect(sandbox.node.faults.snapshot()["caldav"]!.resets > 0)
+        #expect(try sandbox.stats()["caldav"]!.resets > 0)
     }
 }

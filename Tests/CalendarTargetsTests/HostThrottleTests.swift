@@ -8,15 +8,21 @@ import Testing
     @Test func neverMoreInFlightThanTheLimit() {
         let throttle = HostThrottle(configuration: .init(maxInFlight: 3))
         let counter = Counter()
-        DispatchQueue.concurrentPerform(iterations: 12) { _ in
-            for _ in 0..<20 {
-                throttle.acquire()
-                counter.enter()
-                usleep(200)
-                counter.leave()
-                throttle.release(.answered(latency: 0.001))
+        let group = DispatchGroup()
+        for _ in 0..<12 {
+            group.enter()
+            Thread.detachNewThread {
+                for _ in 0..<20 {
+                    throttle.acquire()
+                    counter.enter()
+                    usleep(500)
+                    counter.leave()
+                    throttle.release(.answered(latency: 0.001))
+                }
+                group.leave()
             }
         }
+        group.wait()
         #expect(counter.peak == 3)
     }
 

@@ -19,7 +19,7 @@ struct SandboxEndToEndTests {
 
     @Test(arguments: ["caldav", "zimbra", "wcap", "bluemind"])
     func twoHundredAccountsThroughTwentyPercentFaults(_ kind: String) throws {
-        let sandbox = try SandboxHarness { $0.failRate = 0.1; $0.resetRate = 0.1 }
+        let sandbox = try SandboxHarness(failRate: 0.1, resetRate: 0.1)
         try TestDatabase.with { databaseURL in
             let tenant = try TestTenant(accounts: 200, events: 3...12)
             var cli = tenant.runner(databaseURL: databaseURL)
@@ -39,9 +39,9 @@ struct SandboxEndToEndTests {
             #expect(status.succeeded == 200, "\(status.failedAccounts.prefix(5))")
             #expect(status.failed == 0)
             for account in tenant.accounts {
-                #expect(sandbox.identities(account) == tenant.expectedIdentities[account], "\(kind) \(account): the node differs from the file")
+                #expect(try sandbox.identities(account) == tenant.expectedIdentities[account], "\(kind) \(account): the node differs from the file")
             }
-            let counters = sandbox.node.faults.snapshot()[kind]!
+            let counters = try sandbox.stats()[kind]!
             #expect(counters.failed > 0 && counters.resets > 0, "\(counters)")
         }
     }
