@@ -46,6 +46,25 @@ struct SandboxEndToEndTests {
         }
     }
 
+    @Test func aThrottlingNodeIsAbsorbedWithoutFailures() throws {
+        let sandbox = try SandboxHarness(throttle: 15)
+        try TestDatabase.with { databaseURL in
+            let tenant = try TestTenant(accounts: 40, events: 2...5)
+            var cli = tenant.runner(databaseURL: databaseURL)
+            cli.environment.merge(SandboxHarness.environment) { $1 }
+            #expect(try cli.run(["submit", "--batch", "throttled", "--source", tenant.directory.path,
+                                 "--target", "zimbra+\(sandbox.url)?admin-url=\(sandbox.url)"]).status == 0)
+            let work = try cli.run(["work", "--until-idle", "--concurrency", "8", "--retry-base", "0.05"], timeout: 600)
+            #expect(work.status == 0, "\(work.standardError.suffix(2000))")
+            let status = try BatchStatusJSON.read(cli, batch: "throttled")
+            #expect(status.succeeded == 40 && status.failed == 0, "\(status.failedAccounts.prefix(3))")
+            for account in tenant.accounts {
+                #expect(try sandbox.identities(account) == tenant.expectedIdentities[account])
+            }
+            #expect(try sandbox.stats()["zimbra"]!.throttled > 0)
+        }
+    }
+
     @Test func twoHundredAccountsIntoRadicale() throws {
         guard RadicaleServer.isEnabled else { return }
         let server = try RadicaleServer.requireURL()
