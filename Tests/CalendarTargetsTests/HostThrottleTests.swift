@@ -42,6 +42,20 @@ import Testing
         #expect(throttle.currentLimit <= 16)
     }
 
+    @Test func risingLatencyShrinksTheLimit() {
+        let throttle = HostThrottle(configuration: .init(maxInFlight: 8))
+        for _ in 0..<50 {
+            throttle.acquire()
+            throttle.release(.answered(latency: 0.01))
+        }
+        #expect(throttle.currentLimit == 8)
+        for _ in 0..<3 {
+            throttle.acquire()
+            throttle.release(.answered(latency: 0.5))
+        }
+        #expect(throttle.currentLimit == 4)
+    }
+
     @Test func aRateSpacesRequestStarts() {
         let throttle = HostThrottle(configuration: .init(maxInFlight: 8, rate: 50))
         let start = Date()
