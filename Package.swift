@@ -10,8 +10,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
@@ -27,6 +30,16 @@ let package = Package(
         ),
         .target(name: "ICalendar"),
         .target(name: "TenantGenerator"),
+        .target(name: "Settings", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Telemetry",
+            dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Postgres",
             dependencies: ["CLibPQ"]
@@ -64,7 +77,8 @@ let package = Package(
         .executableTarget(
             name: "calimport",
             dependencies: [
-                "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator", "Sandbox",
+                "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator", "Settings", "Telemetry",
+                "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,6 +89,12 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(
+            name: "TelemetryTests",
+            dependencies: ["Telemetry", "HTTPTransport", .product(name: "CoreMetrics", package: "swift-metrics")]
+        ),
+        .testTarget(name: "DeploymentTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TenantGeneratorTests", dependencies: ["TenantGenerator", "ICalendar"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Postgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),

@@ -35,7 +35,7 @@ public final class AccountImporter: Sendable {
             counters.failed = itemErrors.count
             let target = try targets.target(for: batch) { try self.makeTarget(batch.definition) }
             let mode = ImportMode(rawValue: batch.definition.mode) ?? .merge
-            let result = try target.importCalendar(calendar, account: job.account, mode: mode, logger: logger)
+            let result = try target.importCalendar(calendar, account: job.targetAccount, mode: mode, logger: logger)
             counters.imported = result.imported
             counters.skipped = result.skipped
             counters.failed += result.failed
@@ -56,6 +56,9 @@ public final class AccountImporter: Sendable {
 
     private func readAndFilter(_ account: String, batch: Batch, counters: inout JobCounters) throws -> FilteredCalendar {
         let file = AccountSource.file(for: account, source: batch.definition.source)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw JobFailure(failureClass: .permanent, code: "source.missing", message: "\(account): missing source: \(file.path) does not exist")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: file)

@@ -1,17 +1,15 @@
 import Foundation
 
-/// Where an account's calendar file is: `SOURCE/<account>.ics` for a directory source.
+/// Where an account's calendar file is, whatever the batch's source (a directory or a
+/// template, see ``SourceLayout``). The worker finds every file through here.
 public enum AccountSource {
     /// The file of `account` in the batch `source`.
     public static func file(for account: String, source: String) -> URL {
-        URL(fileURLWithPath: source, isDirectory: true).appendingPathComponent(account + ".ics")
+        SourceLayout(source).file(for: account)
     }
 
     /// The accounts of a directory source: every `*.ics` file, name without `.ics`, sorted.
     public static func accounts(inDirectory directory: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".ics") && $0.count > 4 && !$0.hasPrefix(".") }
-            .map { String($0.dropLast(4)) }
-            .sorted()
+        try SourceLayout(directory.path).discoverAccounts()
     }
 }

@@ -8,6 +8,8 @@ public struct ClaimedJob: Sendable, Equatable {
     public var batchID: Int
     /// The account.
     public var account: String
+    /// The account on the target (the same unless the batch's map renames it).
+    public var targetAccount: String
     /// The lease: every later state change of the job must present it.
     public var leaseID: String
     /// Which attempt this is (1 for the first).

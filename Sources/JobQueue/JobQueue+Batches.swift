@@ -4,16 +4,17 @@ import Postgres
 extension JobQueue {
     /// Records the batch (or finds it) and enqueues one job per new account in one COPY round
     /// trip; sends one notification. A batch name that exists with another target, window or
-    /// mode is refused with ``JobQueueError/Code/batchConflict``.
-    public func submit(_ definition: BatchDefinition, accounts: [String]) throws -> SubmitResult {
+    /// mode is refused with ``JobQueueError/Code/batchConflict``. `targetAccounts` gives the
+    /// account on the target of the accounts a map renames.
+    public func submit(_ definition: BatchDefinition, accounts: [String], targetAccounts: [String: String] = [:]) throws -> SubmitResult {
         try connection.transaction { connection in
             let (batch, created) = try findOrCreateBatch(definition)
-            try connection.execute("CREATE TEMP TABLE submit_accounts (account text NOT NULL) ON COMMIT DROP")
-            try connection.copyIn("COPY submit_accounts (account) FROM STDIN", rows: accounts.lazy.map { [$0] })
+            try connection.execute("CREATE TEMP TABLE submit_accounts (account text NOT NULL, target_account text) ON COMMIT DROP")
+            try connection.copyIn("COPY submit_accounts (account, target_account) FROM STDIN", rows: accounts.lazy.map { [$0, targetAccounts[$0]] })
             let added = try connection.query("""
                 WITH added AS (
-                    INSERT INTO jobs (batch_id, account)
-                    SELECT DISTINCT $1::bigint, account FROM submit_accounts
+                    INSERT INTO jobs (batch_id, account, target_account)
+                    SELECT $1::bigint, account, target_account FROM submit_accounts
                     ON CONFLICT (batch_id, account) DO NOTHING
                     RETURNING 1
                 )

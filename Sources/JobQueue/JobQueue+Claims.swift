@@ -22,12 +22,12 @@ extension JobQueue {
                 lease_until = now() + $2::float8 * interval '1 second',
                 attempt = j.attempt + 1, worker_id = $3
             FROM picked WHERE j.id = picked.id
-            RETURNING j.id, j.batch_id, j.account, j.lease_id, j.attempt
+            RETURNING j.id, j.batch_id, j.account, coalesce(j.target_account, j.account) AS target_account, j.lease_id, j.attempt
             """, [String(limit), String(leaseDuration), workerID])
         .map { row in
             ClaimedJob(
                 id: try row.int("id"), batchID: try row.int("batch_id"), account: try row.string("account"),
-                leaseID: try row.string("lease_id"), attempt: try row.int("attempt"), claimedAt: now)
+                targetAccount: try row.string("target_account"), leaseID: try row.string("lease_id"), attempt: try row.int("attempt"), claimedAt: now)
         }
         .sorted { $0.id < $1.id }
     }

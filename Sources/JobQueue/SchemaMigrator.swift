@@ -16,6 +16,7 @@ public struct SchemaMigrator: Sendable {
     /// All migrations, in order.
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "queue tables", sql: SchemaMigrator.initialSchema),
+        Migration(version: 3, name: "operator views", sql: SchemaMigrator.operatorSchema),
     ]
 
     private static let advisoryLockKey = "7235110901"
@@ -53,7 +54,11 @@ public struct SchemaMigrator: Sendable {
     public func isCurrent(_ connection: PostgresConnection) throws -> Bool {
         let exists = try connection.query("SELECT to_regclass('calimport_migrations') IS NOT NULL AS present")
         guard try exists.first?.bool("present") == true else { return false }
-        let rows = try connection.query("SELECT coalesce(max(version), 0) AS version FROM calimport_migrations")
-        return (try rows.first?.int("version") ?? 0) >= (Self.migrations.last?.version ?? 0)
+        // Every known version, not just the highest: versions are developed in parallel and
+        // may land out of order (3 before 2).
+        let versions = "{" + Self.migrations.map { String($0.version) }.joined(separator: ",") + "}"
+        let rows = try connection.query(
+            "SELECT count(*) AS applied FROM calimport_migrations WHERE version = ANY($1::int[])", [versions])
+        return (try rows.first?.int("applied") ?? 0) == Self.migrations.count
     }
 }

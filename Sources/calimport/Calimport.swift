@@ -15,8 +15,9 @@ struct Calimport: ParsableCommand {
             """,
         version: CalimportVersion.current,
         subcommands: [
-            SubmitCommand.self, WorkCommand.self, StatusCommand.self,
-            DatabaseCommand.self, ICSCommand.self, GenerateCommand.self, SandboxCommand.self,
+            RunCommand.self, CheckCommand.self, SubmitCommand.self, WorkCommand.self,
+            StatusCommand.self, JobsCommand.self, ReportCommand.self,
+            DatabaseCommand.self, ConfigCommand.self, ICSCommand.self, GenerateCommand.self, SandboxCommand.self,
         ]
     )
 }

@@ -37,7 +37,7 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             try CommandFailure.reporting {
-                print(try EmbeddedCluster(home: EmbeddedCluster.defaultHome()).ensureRunning())
+                print(try DatabaseOptions.embeddedCluster().ensureRunning())
             }
         }
     }
@@ -48,7 +48,7 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             try CommandFailure.reporting {
-                let cluster = EmbeddedCluster(home: EmbeddedCluster.defaultHome())
+                let cluster = try DatabaseOptions.embeddedCluster()
                 print(try cluster.stop() ? "stopped the cluster in \(cluster.home.path)" : "the cluster in \(cluster.home.path) was not running")
             }
         }

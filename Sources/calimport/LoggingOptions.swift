@@ -2,16 +2,29 @@ import ArgumentParser
 import Foundation
 import Logging
 
-/// `--log-level`, and the one-time logging bootstrap (standard error, human-readable).
+/// `--log-level` and `--log-format`, and the one-time logging bootstrap (standard error).
 struct LoggingOptions: ParsableArguments {
-    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: CALIMPORT_LOG_LEVEL, else info).")
+    /// How log lines look.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        /// One readable line per event (swift-log's stream handler).
+        case text
+        /// One JSON object per line (see JSONLogHandler).
+        case json
+    }
+
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: log.level of the configuration, else info).")
     var logLevel: String?
+
+    @Option(name: .long, help: "text or json (one object per line) (default: log.format of the configuration, else text).")
+    var logFormat: Format?
 
     /// Bootstraps swift-log and returns the command's logger.
     func makeLogger(_ label: String) -> Logger {
-        let text = logLevel ?? ProcessInfo.processInfo.environment["CALIMPORT_LOG_LEVEL"] ?? "info"
+        let settings = try? SettingsStore.current()
+        let text = logLevel ?? settings?.string("log.level") ?? "info"
         let level = Logger.Level(rawValue: text.lowercased()) ?? .info
-        LoggingBootstrap.once(level: level)
+        let format = logFormat ?? settings?.string("log.format").flatMap(Format.init) ?? .text
+        LoggingBootstrap.once(level: level, format: format)
         var logger = Logger(label: label)
         logger.logLevel = level
         return logger
@@ -23,14 +36,21 @@ enum LoggingBootstrap {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var done = false
 
-    static func once(level: Logger.Level) {
+    static func once(level: Logger.Level, format: LoggingOptions.Format) {
         lock.withLock {
             guard !done else { return }
             done = true
             LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
+                switch format {
+                case .text:
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = level
+                    return handler
+                case .json:
+                    var handler = JSONLogHandler(label: label)
+                    handler.logLevel = level
+                    return handler
+                }
             }
         }
     }

@@ -1,13 +1,19 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import JobQueue
 
-/// `calimport status`: per-batch counts.
+/// `calimport status`: per-batch counts, pace and failures; `--watch` keeps them on screen.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Print each batch's accounts by state, events imported and failed accounts.",
-        discussion: "With --json: one JSON object per batch per line (see the README for the fields).")
+        abstract: "Print each batch's accounts by state, events imported, pace, ETA and failed accounts.",
+        discussion: """
+            With --batch: also the slowest running accounts and the failures by class.
+            With --json: one JSON object per batch per line (see the README for the fields).
+            With --watch: redraws every --interval seconds on a terminal (one summary line per batch
+            and interval otherwise) until Ctrl-C.
+            """)
 
     @Option(name: .long, help: "Only this batch.")
     var batch: String?
@@ -15,37 +21,69 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per batch, one per line.")
     var json = false
 
+    @Flag(name: .long, help: "Keep the display up to date until Ctrl-C.")
+    var watch = false
+
+    @Option(name: .long, help: "Seconds between two readings with --watch.")
+    var interval: Double = 2
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard interval >= 0.2, interval <= 3600 else { throw ValidationError("--interval must be between 0.2 and 3600 seconds") }
+    }
 
     func run() throws {
         let logger = logging.makeLogger("calimport.status")
         try CommandFailure.reporting {
             let queue = try database.openQueue(logger: logger)
-            let statuses = try queue.status(batchName: batch)
-            if let batch, statuses.isEmpty {
+            if let batch, try queue.batch(named: batch) == nil {
                 throw CommandFailure.fail("no batch named '\(batch)'", code: ExitCode.validationFailure.rawValue)
             }
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                for status in statuses { print(String(decoding: try encoder.encode(status), as: UTF8.self)) }
+            if watch {
+                try watchLoop(queue)
             } else {
-                statuses.forEach { print(Self.describe($0)) }
+                try printOnce(queue)
             }
         }
     }
 
-    static func describe(_ status: BatchStatus) -> String {
-        var lines = ["\(status.batch)\(status.paused ? " (paused)" : ""): \(status.total) accounts: "
-            + "\(status.pending) pending, \(status.running) running, \(status.succeeded) succeeded, "
-            + "\(status.failed) failed, \(status.cancelled) cancelled; \(status.eventsImported) events imported"]
-        for failure in status.failedAccounts.prefix(20) {
-            lines.append("  failed \(failure.account): \(failure.reason)")
+    private func printOnce(_ queue: JobQueue) throws {
+        let snapshot = try ProgressSnapshot.read(queue, batch: batch)
+        for (status, rates) in snapshot.batches {
+            let details = try BatchDetails.read(queue, status: status, rates: rates, full: batch != nil)
+            print(json ? try details.jsonLine() : details.text())
         }
-        if status.failedAccounts.count > 20 {
-            lines.append("  … and \(status.failedAccounts.count - 20) more failed accounts (see status --json)")
-        }
-        return lines.joined(separator: "\n")
+    }
+
+    private func watchLoop(_ queue: JobQueue) throws {
+        let interrupted = DispatchSemaphore(value: 0)
+        let signals = SignalHandlers { interrupted.signal() }
+        defer { signals.cancel() }
+        let display = WatchDisplay()
+        defer { display.finish() }
+        repeat {
+            let snapshot = try ProgressSnapshot.read(queue, batch: batch)
+            if json {
+                for (status, rates) in snapshot.batches {
+                    print(try BatchDetails.read(queue, status: status, rates: rates, full: false).jsonLine())
+                }
+                fflush(nil)
+            } else {
+                display.show(frame: Self.frame(snapshot, interval: interval), summary: snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: nil) })
+            }
+        } while interrupted.wait(timeout: .now() + interval) == .timedOut
+    }
+
+    /// The lines of one terminal frame.
+    static func frame(_ snapshot: ProgressSnapshot, interval: Double, title: String = "calimport status", hint: String = "Ctrl-C to leave") -> [String] {
+        let clock = ISO8601DateFormatter().string(from: snapshot.taken)
+        var lines = ["\(title)  \(clock)  (every \(String(format: "%g", interval)) s; \(hint))", ""]
+        lines += snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: 24) }
+        if snapshot.batches.isEmpty { lines.append("no batches") }
+        lines += ["", "live workers: \(snapshot.workers.count)"]
+        lines += snapshot.workers.map(ProgressLine.worker)
+        return lines
     }
 }

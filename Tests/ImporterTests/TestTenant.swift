@@ -9,14 +9,17 @@ import Testing
 struct TestTenant {
     let directory: URL
     let accounts: [String]
+    /// The accounts' mail domain.
+    let domain: String
     /// Per account, the identities of the components its file holds (independent scan).
     let expectedIdentities: [String: [String]]
 
     init(accounts count: Int, events: ClosedRange<Int>) throws {
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("calimport-tenant-\(tag)")
+        domain = "t\(tag).example"
         let generator = TenantGenerator(configuration: .init(
-            accounts: count, eventsPerAccount: events, seed: UInt64.random(in: 1...1_000_000), domain: "t\(tag).example"))
+            accounts: count, eventsPerAccount: events, seed: UInt64.random(in: 1...1_000_000), domain: domain))
         _ = try generator.write(to: directory)
         accounts = generator.accountNames()
         var expected: [String: [String]] = [:]

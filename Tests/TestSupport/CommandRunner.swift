@@ -24,8 +24,9 @@ public struct CommandRunner: Sendable {
         return bundle.appendingPathComponent("calimport").path
     }
 
-    /// Starts `arguments`; the process runs until it exits or is signalled.
-    public func start(_ arguments: [String]) throws -> RunningCommand {
+    /// Starts `arguments`; the process runs until it exits or is signalled. `standardInput`,
+    /// when given, is written to the process's standard input, which is then closed.
+    public func start(_ arguments: [String], standardInput: String? = nil) throws -> RunningCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
@@ -33,9 +34,14 @@ public struct CommandRunner: Sendable {
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = standardInput == nil ? FileHandle.nullDevice : input
         let running = RunningCommand(process: process, output: output, error: error)
         try process.run()
+        if let standardInput {
+            input.fileHandleForWriting.write(Data(standardInput.utf8))
+            try input.fileHandleForWriting.close()
+        }
         return running
     }
 
@@ -57,10 +63,16 @@ public final class RunningCommand: @unchecked Sendable {
         for (pipe, sink) in [(output, outputData), (error, errorData)] {
             drained.enter()
             DispatchQueue.global().async { [drained] in
-                sink.append(pipe.fileHandleForReading.readDataToEndOfFile())
+                let handle = pipe.fileHandleForReading
+                while case let chunk = handle.availableData, !chunk.isEmpty { sink.append(chunk) }
                 drained.leave()
             }
         }
+    }
+
+    /// What the process has written to standard output so far.
+    public var standardOutputSoFar: String {
+        String(decoding: outputData.value, as: UTF8.self)
     }
 
     /// Sends `signal` to the process.

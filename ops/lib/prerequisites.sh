@@ -1,5 +1,6 @@
 # Sourced by ops/demo and ops/test: installs what a fresh Debian machine with only the Swift
-# toolchain lacks (libpq-dev, libcurl4-openssl-dev, postgresql, curl, python3-venv) and the
+# toolchain lacks (libpq-dev, libcurl4-openssl-dev, postgresql, curl, python3-venv; for the
+# tests also tmux, chromium and docker-compose) and the
 # Python virtual environment (.venv) holding Radicale, the CalDAV server of the demo and tests.
 
 RADICALE_VERSION="${RADICALE_VERSION:-3.9.0}"
@@ -16,9 +17,20 @@ missing_debian_packages() {
     echo "${missing[@]}"
 }
 
+# What only the tests need: tmux drives `status --watch` on a real terminal, chromium renders
+# the HTML report headless, docker-compose validates docker-compose.yml without an engine.
+missing_test_packages() {
+    local missing=()
+    command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+    echo "${missing[@]}"
+}
+
 install_debian_packages() {
     local missing
-    missing=$(missing_debian_packages)
+    missing="$(missing_debian_packages) ${1:-}"
+    missing="${missing## }"; missing="${missing%% }"
     [ -z "$missing" ] && return 0
     echo "==> installing Debian packages: $missing"
     local sudo=""
@@ -36,8 +48,11 @@ install_radicale() {
     fi
 }
 
+# install_prerequisites [tests]: with "tests", also what only the tests need.
 install_prerequisites() {
-    install_debian_packages
+    local extra=""
+    [ "${1:-}" = tests ] && extra=$(missing_test_packages)
+    install_debian_packages "$extra"
     install_radicale
 }
 

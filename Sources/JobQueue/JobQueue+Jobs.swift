@@ -1,0 +1,34 @@
+import Foundation
+import Postgres
+
+extension JobQueue {
+    /// The accounts of a batch with their state, attempts, counters and last error, in account
+    /// order; filtered by state and account glob.
+    public func accountJobs(_ filter: AccountJobFilter) throws -> [AccountJob] {
+        try connection.query("""
+            SELECT j.account, coalesce(j.target_account, j.account) AS target_account, j.state, j.attempt,
+                   coalesce(r.components_in_file, 0) AS components_in_file, coalesce(r.components_kept, 0) AS components_kept,
+                   coalesce(r.imported, 0) AS imported, coalesce(r.skipped, 0) AS skipped, coalesce(r.failed, 0) AS failed,
+                   coalesce(r.bytes, 0) AS bytes, coalesce(r.duration_ms, 0) AS duration_ms,
+                   r.error_class, r.error_code, r.http_status, r.message,
+                   \(PostgresRow.epochSQL("r.updated_at")) AS finished_at
+            FROM jobs j
+            JOIN batches b ON b.id = j.batch_id
+            LEFT JOIN job_results r ON r.job_id = j.id
+            WHERE b.name = $1 AND ($2::text IS NULL OR j.state = $2) AND ($3::text IS NULL OR j.account LIKE $3)
+            ORDER BY j.account
+            """, [filter.batch, filter.state, filter.likePattern])
+        .map(Self.decodeAccountJob)
+    }
+
+    private static func decodeAccountJob(_ row: PostgresRow) throws -> AccountJob {
+        AccountJob(
+            account: try row.string("account"), targetAccount: try row.string("target_account"), state: try row.string("state"),
+            attempts: try row.int("attempt"), eventsInFile: try row.int("components_in_file"),
+            eventsKept: try row.int("components_kept"), imported: try row.int("imported"), skipped: try row.int("skipped"),
+            failed: try row.int("failed"), bytes: try row.int("bytes"), durationMs: try row.int("duration_ms"),
+            errorClass: row["error_class"], errorCode: row["error_code"],
+            httpStatus: try row.optionalInt("http_status"), lastError: row["message"],
+            finishedAt: try row.date("finished_at"))
+    }
+}

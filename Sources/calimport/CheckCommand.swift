@@ -1,0 +1,27 @@
+import ArgumentParser
+import CalendarTargets
+import Foundation
+
+/// `calimport check`: reach and authenticate the target, and find one account's calendar,
+/// without writing anything.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a target before importing: reach it, authenticate, and with --account find that account's calendar. Writes nothing.",
+        discussion: "Exit 0 when usable, 4 when unreachable, refusing the credentials or missing the account.")
+
+    @Option(name: .long, help: "Target URL, as for submit.")
+    var target: String
+
+    @Option(name: .long, help: "An account whose calendar must be found.")
+    var account: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        let logger = logging.makeLogger("calimport.check")
+        try CommandFailure.reporting {
+            try TargetCheckRunner.run(try TargetURL(target), account: account, logger: logger) { print($0) }
+        }
+    }
+}

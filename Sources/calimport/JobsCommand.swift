@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import JobQueue
+
+/// `calimport jobs`: the accounts of a batch, one per line.
+struct JobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs",
+        abstract: "List a batch's accounts with state, attempts, events imported/skipped/failed, duration and last error.",
+        discussion: "With --json: one JSON object per account per line (see the README for the fields).")
+
+    static let states = ["pending", "running", "succeeded", "failed", "cancelled"]
+
+    @Option(name: .long, help: "The batch.")
+    var batch: String
+
+    @Option(name: .long, help: "Only accounts in this state: pending, running, succeeded, failed or cancelled.")
+    var state: String?
+
+    @Option(name: .long, help: "Only accounts matching this glob (* and ?), e.g. '*@sales.example.com'.")
+    var account: String?
+
+    @Flag(name: .long, help: "One JSON object per account, one per line.")
+    var json = false
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if let state, !Self.states.contains(state) {
+            throw ValidationError("--state must be one of \(Self.states.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger("calimport.jobs")
+        try CommandFailure.reporting {
+            let queue = try database.openQueue(logger: logger)
+            guard try queue.batch(named: batch) != nil else {
+                throw CommandFailure.fail("no batch named '\(batch)'", code: ExitCode.validationFailure.rawValue)
+            }
+            let jobs = try queue.accountJobs(AccountJobFilter(batch: batch, state: state, accountGlob: account))
+            if json {
+                let encoder = AccountJob.jsonEncoder
+                for job in jobs { print(String(decoding: try encoder.encode(job), as: UTF8.self)) }
+            } else {
+                print(Self.header)
+                jobs.forEach { print(Self.line($0)) }
+            }
+        }
+    }
+
+    static let header = "account".padding(toLength: 40, withPad: " ", startingAt: 0)
+        + " state      attempts imported  skipped   failed  duration  last error"
+
+    static func line(_ job: AccountJob) -> String {
+        let name = job.account == job.targetAccount ? job.account : "\(job.account) -> \(job.targetAccount)"
+        let cells = [job.state.padding(toLength: 10, withPad: " ", startingAt: 0), pad(job.attempts, 8), pad(job.imported, 8),
+                     pad(job.skipped, 8), pad(job.failed, 8), pad(String(format: "%.2fs", Double(job.durationMs) / 1000), 9)]
+        return name.padding(toLength: max(40, name.count), withPad: " ", startingAt: 0) + " " + cells.joined(separator: " ")
+            + "  " + (job.lastError ?? "")
+    }
+
+    private static func pad(_ value: some CustomStringConvertible, _ width: Int) -> String {
+        let text = value.description
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}
+
+extension AccountJob {
+    /// The encoder of the stable JSON: sorted keys, ISO 8601 dates.
+    static var jsonEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import CalendarTargets
+import Foundation
+import HTTPTransport
+import ICalendar
+import Importer
+import JobQueue
+import Postgres
+import Logging
+
+/// `calimport run`: the whole migration in one command — check the target, submit, work with a
+/// live progress display until nothing is left, print the summary and write the HTML report.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "One-shot migration: check the target, submit, work until done with live progress, summarize, write the HTML report.",
+        discussion: """
+            Uses the embedded database unless --database-url or DATABASE_URL is given. The report goes to
+            --report, else next to the state directory (calimport-report-BATCH.html).
+            Exit codes: 0 all accounts succeeded; 1 finished with failed accounts; 3 source problem;
+            4 target unreachable or refusing credentials; 5 database problem; 64 bad usage; 130 interrupted.
+            """)
+
+    @Option(name: .long, help: "Batch name (default: run-YYYYMMDD-HHMMSS, UTC).")
+    var batch: String?
+
+    @OptionGroup var sources: AccountSourceOptions
+
+    @Option(name: .long, help: "Target URL: file:///DIR or caldav+http(s)://HOST:PORT/PATH/{account}/…")
+    var target: String
+
+    @Option(name: .long, help: "merge, skip-existing or replace.")
+    var mode: String = "merge"
+
+    @Option(name: .long, help: "Dispatch slots: accounts imported at once.")
+    var concurrency: Int = 16
+
+    @Option(name: .long, help: "Where to write the HTML report.")
+    var report: String?
+
+    @OptionGroup var window: WindowOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 1024") }
+        guard ImportMode(rawValue: mode) != nil else {
+            throw ValidationError("--mode must be one of \(ImportMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger("calimport.run")
+        let code = try CommandFailure.reporting { () throws -> Int32 in
+            let targetURL = try TargetURL(target)
+            let window = try window.window()
+            let plan = try sources.plan()
+            try SubmitCommand.refuseUnsafeNames(plan)
+            guard !plan.enqueued.isEmpty else { throw AccountSourceError("no accounts found in \(sources.layout.source)") }
+            try TargetCheckRunner.run(targetURL, account: nil, logger: logger) { print($0) }
+            let databaseURL = try database.resolveURL()
+            let queue = try JobQueue.open(url: databaseURL, logger: logger)
+            let name = batch ?? Self.defaultBatchName()
+            let definition = BatchDefinition(
+                name: name, source: sources.layout.source, target: targetURL.description,
+                windowFrom: window.from, windowTo: window.to, mode: mode)
+            let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
+            SubmitCommand.printSummary(result, plan: plan, batch: name, source: definition.source)
+            let interrupted = try work(databaseURL: databaseURL, queue: queue, batch: name, logger: logger)
+            return try finish(queue, batch: name, interrupted: interrupted)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Runs a worker pool until the queue is idle (or Ctrl-C), showing progress meanwhile.
+    /// Returns whether it was interrupted.
+    private func work(databaseURL: String, queue: JobQueue, batch: String, logger: Logger) throws -> Bool {
+        var configuration = WorkerPool.Configuration()
+        configuration.concurrency = concurrency
+        configuration.untilIdle = true
+        _ = try TargetCredentials.fromEnvironment()  // a bad password file stops the run before it claims anything
+        let importer = AccountImporter(httpClient: HTTPClient(), retryPolicy: RetryPolicy())
+        let pool = WorkerPool(databaseURL: databaseURL, configuration: configuration, importer: importer, logger: logger)
+        let runner = PoolRunner(pool)
+        let signals = SignalHandlers { runner.interrupt() }
+        defer { signals.cancel() }
+        let display = WatchDisplay()
+        let interval = display.isTerminal ? 1.0 : 10.0
+        func showProgress() {
+            guard let snapshot = try? ProgressSnapshot.read(queue, batch: batch) else { return }
+            display.show(frame: StatusCommand.frame(snapshot, interval: interval, title: "calimport run",
+                                                     hint: "Ctrl-C stops claiming, in-flight accounts finish"),
+                         summary: snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: nil) })
+        }
+        repeat { showProgress() } while !runner.waitForExit(timeout: interval)
+        showProgress()  // the end
+        display.finish()
+        try runner.rethrow()
+        return runner.wasInterrupted
+    }
+
+    /// Prints the summary, writes the report and returns the exit code.
+    private func finish(_ queue: JobQueue, batch: String, interrupted: Bool) throws -> Int32 {
+        let snapshot = try ProgressSnapshot.read(queue, batch: batch)
+        guard let (status, rates) = snapshot.batches.first else { return CommandFailure.database }
+        print("")
+        print(try BatchDetails.read(queue, status: status, rates: rates, full: false).text())
+        let path = report ?? Self.defaultReportPath(batch: batch)
+        try ReportCommand.write(HTMLReport.render(try BatchReport.read(queue, batch: batch)), to: path)
+        print("report: \(path)")
+        if interrupted { return CommandFailure.interrupted }
+        if status.failed > 0 || status.cancelled > 0 {
+            print("finished with \(status.failed) failed accounts: fix their cause, then `calimport retry --batch \(batch) --failed`")
+            return CommandFailure.failedAccounts
+        }
+        print("all \(status.succeeded) accounts succeeded")
+        return 0
+    }
+
+    static func defaultBatchName(_ date: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "'run-'yyyyMMdd-HHmmss"
+        return formatter.string(from: date)
+    }
+
+    /// `calimport-report-BATCH.html` in the directory that holds the state directory.
+    static func defaultReportPath(batch: String) -> String {
+        let home = EmbeddedCluster.defaultHome().standardizedFileURL
+        return home.deletingLastPathComponent().appendingPathComponent("calimport-report-\(batch).html").path
+    }
+}
