@@ -14,6 +14,7 @@ public final class FaultInjector: @unchecked Sendable {
         public var throttled = 0
         public var failed = 0
         public var resets = 0
+        public init() {}
     }
 
     private let lock = NSLock()
