@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -53,7 +55,18 @@ let package = Package(
         ),
         .target(
             name: "CalendarTargets",
-            dependencies: ["ICalendar", "HTTPTransport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "ICalendar", "HTTPTransport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "ICalendar", "CalendarTargets", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "Importer",
@@ -66,6 +79,7 @@ let package = Package(
             name: "calimport",
             dependencies: [
                 "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator", "Settings", "Telemetry",
+                "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,7 +89,11 @@ let package = Package(
             name: "calimport-queue-bench",
             dependencies: ["Importer", "JobQueue", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Postgres", "Sandbox", "CalendarTargets", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(
@@ -87,10 +105,17 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Postgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
+            name: "CalendarTargetsTests",
+            dependencies: [
+                "CalendarTargets", "Sandbox", "HTTPTransport", "ICalendar", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "ImporterTests",
             dependencies: [
                 "Importer", "JobQueue", "Postgres", "CalendarTargets", "HTTPTransport", "ICalendar", "TenantGenerator",
-                "TestSupport", .product(name: "Logging", package: "swift-log"),
+                "Sandbox", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

@@ -40,7 +40,7 @@ extension CalDAVTarget: TargetCheck {
             headers: [("Depth", "0"), ("Content-Type", "application/xml; charset=utf-8")],
             body: Data(Self.resourceTypeQuery.utf8), credentials: credentials?.basicAuth, timeout: 20)
         do {
-            return try httpClient.perform(request)
+            return try sender.httpClient.perform(request)
         } catch let error as HTTPTransportError {
             throw CalendarTargetError.fromTransport(error, account: account, action: action)
         }

@@ -11,4 +11,12 @@ public protocol CalendarTarget: Sendable {
     func importCalendar(
         _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
     ) throws -> TargetImportResult
+
+    /// Ends what the connector holds open on the node (sessions); called once at shutdown.
+    func close(logger: Logger)
+}
+
+extension CalendarTarget {
+    /// Nothing to close.
+    public func close(logger: Logger) {}
 }

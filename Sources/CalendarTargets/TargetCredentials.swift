@@ -19,10 +19,15 @@ public struct TargetCredentials: Sendable, Equatable {
     /// Reads the credentials; nil when no user is set.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TargetCredentials? {
         guard let user = environment["CALIMPORT_TARGET_USER"], !user.isEmpty else { return nil }
-        if let path = environment["CALIMPORT_TARGET_PASSWORD_FILE"], !path.isEmpty {
-            return TargetCredentials(user: user, password: try readPasswordFile(path))
-        }
-        return TargetCredentials(user: user, password: environment["CALIMPORT_TARGET_PASSWORD"] ?? "")
+        return TargetCredentials(user: user, password: try secret("CALIMPORT_TARGET_PASSWORD", environment: environment) ?? "")
+    }
+
+    /// The secret in `NAME_FILE` (a file, mode 0600/0400 checked, first line) or else in `NAME`;
+    /// nil when neither is set.
+    public static func secret(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+        if let path = environment[name + "_FILE"], !path.isEmpty { return try readPasswordFile(path) }
+        guard let value = environment[name], !value.isEmpty else { return nil }
+        return value
     }
 
     static func readPasswordFile(_ path: String) throws -> String {

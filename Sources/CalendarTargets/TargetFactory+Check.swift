@@ -1,11 +1,12 @@
 import Foundation
 import HTTPTransport
+import ICalendar
 
 extension TargetFactory {
-    /// The read-only check of the target at `url`, or nil when its connector has none yet.
-    public static func makeCheck(
-        _ url: TargetURL, credentials: TargetCredentials?, httpClient: HTTPClient
-    ) -> (any TargetCheck)? {
-        makeTarget(url, credentials: credentials, httpClient: httpClient) as? any TargetCheck
+    /// The read-only check of the target at `url` (credentials from the environment, as for
+    /// imports), or nil when its connector has none yet.
+    public static func makeCheck(_ url: TargetURL, httpClient: HTTPClient) throws -> (any TargetCheck)? {
+        let context = Context(httpClient: httpClient, throttles: TargetThrottles())
+        return try makeTarget(url, window: .unbounded, context: context) as? any TargetCheck
     }
 }

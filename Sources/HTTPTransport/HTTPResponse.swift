@@ -23,6 +23,21 @@ public struct HTTPResponse: Sendable {
         headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
     }
 
+    /// The values of every header field named `name` (case-insensitive), in order.
+    public func headers(named name: String) -> [String] {
+        headers.filter { $0.0.caseInsensitiveCompare(name) == .orderedSame }.map(\.1)
+    }
+
+    /// The value of cookie `name` set by a `Set-Cookie` field, if any.
+    public func cookie(_ name: String) -> String? {
+        for field in headers(named: "Set-Cookie") {
+            let pair = field.split(separator: ";", maxSplits: 1).first ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name { return String(parts[1]) }
+        }
+        return nil
+    }
+
     /// Whether the status is 2xx.
     public var isSuccess: Bool { (200..<300).contains(status) }
 

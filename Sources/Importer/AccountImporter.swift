@@ -9,15 +9,20 @@ import Logging
 /// window, pushes it to the target, and turns whatever happened into a ``JobOutcome``.
 /// Never throws: bad input fails that account with a reason that names it.
 public final class AccountImporter: Sendable {
-    private let httpClient: HTTPClient
-    private let credentials: TargetCredentials?
+    private let context: TargetFactory.Context
     private let retryPolicy: RetryPolicy
     private let targets = TargetCache()
 
-    public init(httpClient: HTTPClient, credentials: TargetCredentials?, retryPolicy: RetryPolicy) {
-        self.httpClient = httpClient
-        self.credentials = credentials
+    /// An importer whose connectors share `httpClient` and one throttle per target host
+    /// (`throttle` settings), with credentials from the environment.
+    public init(httpClient: HTTPClient, throttle: HostThrottle.Configuration = .init(), retryPolicy: RetryPolicy) {
+        context = TargetFactory.Context(httpClient: httpClient, throttles: TargetThrottles(configuration: throttle))
         self.retryPolicy = retryPolicy
+    }
+
+    /// Closes every connector's sessions (WCAP `logout.wcap`); call once when the pool stopped.
+    public func close(logger: Logger) {
+        targets.all().forEach { $0.close(logger: logger) }
     }
 
     /// Imports `job`'s account for `batch` and returns the outcome to record.
@@ -28,7 +33,7 @@ public final class AccountImporter: Sendable {
             let calendar = try readAndFilter(job.account, batch: batch, counters: &counters)
             itemErrors = calendar.problems.filter { $0.severity == .error }.map(Self.itemError)
             counters.failed = itemErrors.count
-            let target = try targets.target(for: batch) { try self.makeTarget(batch.definition.target) }
+            let target = try targets.target(for: batch) { try self.makeTarget(batch.definition) }
             let mode = ImportMode(rawValue: batch.definition.mode) ?? .merge
             let result = try target.importCalendar(calendar, account: job.targetAccount, mode: mode, logger: logger)
             counters.imported = result.imported
@@ -76,8 +81,9 @@ public final class AccountImporter: Sendable {
         }
     }
 
-    private func makeTarget(_ text: String) throws -> any CalendarTarget {
-        TargetFactory.makeTarget(try TargetURL(text), credentials: credentials, httpClient: httpClient)
+    private func makeTarget(_ definition: BatchDefinition) throws -> any CalendarTarget {
+        let window = DateWindow(from: definition.windowFrom, to: definition.windowTo)
+        return try TargetFactory.makeTarget(try TargetURL(definition.target), window: window, context: context)
     }
 
     private func failed(_ job: ClaimedJob, _ failure: JobFailure, counters: JobCounters, itemErrors: [ItemError]) -> JobOutcome {

@@ -15,4 +15,9 @@ final class TargetCache: @unchecked Sendable {
             return target
         }
     }
+
+    /// Every connector built so far.
+    func all() -> [any CalendarTarget] {
+        lock.withLock { Array(targets.values) }
+    }
 }

@@ -18,7 +18,7 @@ struct Calimport: ParsableCommand {
             RunCommand.self, CheckCommand.self, SubmitCommand.self, WorkCommand.self,
             StatusCommand.self, JobsCommand.self, FailuresCommand.self, WorkersCommand.self, ReportCommand.self,
             PauseCommand.self, ResumeCommand.self, CancelCommand.self, RetryCommand.self, BatchCommand.self,
-            DatabaseCommand.self, ConfigCommand.self, ICSCommand.self, GenerateCommand.self,
+            DatabaseCommand.self, ConfigCommand.self, ICSCommand.self, GenerateCommand.self, SandboxCommand.self,
         ]
     )
 }

@@ -78,8 +78,8 @@ struct RunCommand: ParsableCommand {
         var configuration = WorkerPool.Configuration()
         configuration.concurrency = concurrency
         configuration.untilIdle = true
-        let importer = AccountImporter(
-            httpClient: HTTPClient(), credentials: try TargetCredentials.fromEnvironment(), retryPolicy: RetryPolicy())
+        _ = try TargetCredentials.fromEnvironment()  // a bad password file stops the run before it claims anything
+        let importer = AccountImporter(httpClient: HTTPClient(), retryPolicy: RetryPolicy())
         let pool = WorkerPool(databaseURL: databaseURL, configuration: configuration, runner: importer, logger: logger)
         let runner = PoolRunner(pool)
         let signals = SignalHandlers { runner.interrupt() }

@@ -24,6 +24,15 @@ struct SubmitCommand: ParsableCommand {
     @Option(name: .long, help: "Target URL: file:///DIR or caldav+http(s)://HOST:PORT/PATH/{account}/…")
     var target: String
 
+    @Option(name: .long, help: "merge (add, update by UID), skip-existing or replace (the calendar ends up holding exactly the window).")
+    var mode: String = ImportMode.merge.rawValue
+
+    @Option(name: .long, help: "Zimbra/Carbonio folder to import into (default Calendar); stored in the target URL.")
+    var folder: String?
+
+    @Option(name: .long, help: "CalDAV scheduling: client (default: SCHEDULE-AGENT=CLIENT, no invitations) or server (the server's default).")
+    var invitations: String?
+
     @Flag(name: .long, help: "Do everything but enqueue: list the accounts found, missing and refused, and what the window keeps of each file.")
     var dryRun = false
 
@@ -37,7 +46,15 @@ struct SubmitCommand: ParsableCommand {
     func run() throws {
         let logger = logging.makeLogger("calimport.submit")
         try CommandFailure.reporting {
-            let targetURL = try TargetURL(target)
+            guard let importMode = ImportMode(rawValue: mode) else {
+                throw CommandFailure.fail("--mode must be merge, skip-existing or replace", code: ExitCode.validationFailure.rawValue)
+            }
+            var targetURL = try TargetURL(target)
+            if let folder { targetURL = targetURL.setting("folder", to: folder) }
+            if let invitations {
+                guard ["client", "server"].contains(invitations) else { throw CommandFailure.fail("--invitations must be client or server", code: ExitCode.validationFailure.rawValue) }
+                targetURL = targetURL.setting("invitations", to: invitations)
+            }
             let window = try window.window()
             let plan = try sources.plan()
             if dryRun {
@@ -47,7 +64,7 @@ struct SubmitCommand: ParsableCommand {
             try Self.refuseUnsafeNames(plan)
             let definition = BatchDefinition(
                 name: batch, source: sources.layout.source, target: targetURL.description,
-                windowFrom: window.from, windowTo: window.to)
+                windowFrom: window.from, windowTo: window.to, mode: importMode.rawValue)
             let queue = try database.openQueue(logger: logger)
             let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
             Self.printSummary(result, plan: plan, batch: batch, source: definition.source)

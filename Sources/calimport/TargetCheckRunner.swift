@@ -8,7 +8,7 @@ import Logging
 enum TargetCheckRunner {
     /// Checks `target` (and `account`'s calendar); throws ``CalendarTargetError`` when it is unusable.
     static func run(_ target: TargetURL, account: String?, logger: Logger, print printLine: (String) -> Void) throws {
-        guard let check = TargetFactory.makeCheck(target, credentials: try TargetCredentials.fromEnvironment(), httpClient: HTTPClient()) else {
+        guard let check = try TargetFactory.makeCheck(target, httpClient: HTTPClient()) else {
             printLine("not checked: \(target.kind.rawValue) targets have no read-only check yet")
             return
         }

@@ -37,6 +37,12 @@ struct WorkCommand: ParsableCommand {
     @Option(name: .long, help: "Largest retry backoff ceiling, in seconds.")
     var retryCap: Double = 900
 
+    @Option(name: .long, help: "Requests in flight per target host, shared by all slots of this process (the ceiling of the adaptive limit).")
+    var maxInFlight: Int = 8
+
+    @Option(name: .long, help: "Requests started per second per target host, at most (default: no limit).")
+    var rate: Double?
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -48,18 +54,22 @@ struct WorkCommand: ParsableCommand {
         guard grace >= 0, pollInterval > 0, retryBase >= 0, retryCap >= retryBase else {
             throw ValidationError("--grace, --poll-interval, --retry-base and --retry-cap must be positive, the cap at least the base")
         }
+        guard (1...1024).contains(maxInFlight) else { throw ValidationError("--max-in-flight must be between 1 and 1024") }
+        guard (rate ?? 1) > 0 else { throw ValidationError("--rate must be positive") }
     }
 
     func run() throws {
         let logger = logging.makeLogger("calimport.work")
         try CommandFailure.reporting {
+            _ = try TargetCredentials.fromEnvironment()  // a bad password file stops the worker before it claims anything
             let importer = AccountImporter(
-                httpClient: HTTPClient(), credentials: try TargetCredentials.fromEnvironment(),
+                httpClient: HTTPClient(), throttle: HostThrottle.Configuration(maxInFlight: maxInFlight, rate: rate),
                 retryPolicy: RetryPolicy(base: retryBase, cap: retryCap))
             let pool = WorkerPool(databaseURL: try database.resolveURL(), configuration: poolConfiguration, runner: importer, logger: logger)
             let signals = SignalHandlers { pool.stop() }
             defer { signals.cancel() }
             try pool.run()
+            importer.close(logger: logger)
         }
     }
 

@@ -61,6 +61,15 @@ struct TestTenant {
         }
     }
 
+    /// The accounts whose calendar on the server differs from their source file (no expectations recorded).
+    func accountsDiffering(on server: String) throws -> [String] {
+        let client = HTTPClient()
+        return try accounts.filter { account in
+            let response = try client.perform(HTTPRequest(method: "GET", url: "\(server)/\(account)/calendar/", credentials: credentials))
+            return ComponentScan.identities(in: String(decoding: response.body, as: UTF8.self)).sorted() != expectedIdentities[account]
+        }
+    }
+
     private var credentials: HTTPRequest.Credentials {
         HTTPRequest.Credentials(user: RadicaleServer.user, password: RadicaleServer.password)
     }

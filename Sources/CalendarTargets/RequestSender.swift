@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTransport
+
+/// Sends a connector's requests to one host: through the host's ``HostThrottle``, retrying a
+/// request that got a transient answer (no response, 408, 423, 429, 5xx) a few times with a
+/// short backoff that honours Retry-After, so one lost packet does not cost the account an
+/// attempt. Every request calimport sends is idempotent (PUT with preconditions, imports
+/// matched by UID, logins), so a retry never duplicates anything.
+public struct RequestSender: Sendable {
+    let httpClient: HTTPClient
+    let throttle: HostThrottle
+    /// Tries per request. Default 4.
+    var attempts = 4
+    /// A Retry-After longer than this (seconds) is handed to the queue instead of waited for here.
+    var longestWait = 30.0
+
+    public init(httpClient: HTTPClient, throttle: HostThrottle) {
+        self.httpClient = httpClient
+        self.throttle = throttle
+    }
+
+    /// Sends `request` for `account`; returns any answer that is not transient, and throws
+    /// ``CalendarTargetError`` when the transient ones outlast the retries.
+    public func send(
+        _ request: HTTPRequest, account: String, action: String,
+        isTransient: (HTTPResponse) -> Bool = { RequestSender.isTransient($0.status) }
+    ) throws -> HTTPResponse {
+        var attempt = 1
+        while true {
+            let outcome = perform(request)
+            let backoff = 0.2 * pow(2, Double(attempt - 1)) * Double.random(in: 0.5...1)
+            switch outcome {
+            case .success(let response) where isTransient(response):
+                let wait = max(backoff, response.retryAfter ?? 0)
+                guard attempt < attempts, wait <= longestWait else {
+                    throw CalendarTargetError.fromResponse(response, account: account, action: action)
+                }
+                Thread.sleep(forTimeInterval: wait)
+            case .success(let response):
+                return response
+            case .failure(let error):
+                guard attempt < attempts, error.isTransient else {
+                    throw CalendarTargetError.fromTransport(error, account: account, action: action)
+                }
+                Thread.sleep(forTimeInterval: backoff)
+            }
+            attempt += 1
+        }
+    }
+
+    private func perform(_ request: HTTPRequest) -> Result<HTTPResponse, HTTPTransportError> {
+        throttle.acquire()
+        do {
+            let response = try httpClient.perform(request)
+            throttle.release(response.status == 429 || response.status == 503 ? .overloaded : .answered(latency: response.duration))
+            return .success(response)
+        } catch let error as HTTPTransportError {
+            throttle.release(.failed)
+            return .failure(error)
+        } catch {
+            throttle.release(.failed)
+            return .failure(HTTPTransportError(code: .other, curlCode: -1, message: "\(error)"))
+        }
+    }
+
+    /// Whether a status is worth trying again: 408, 423, 429 and 5xx.
+    public static func isTransient(_ status: Int) -> Bool {
+        status == 408 || status == 423 || status == 429 || (500...599).contains(status)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import ICalendar
+import Logging
+
+/// Small calendars for connector tests: a weekly meeting in Europe/Berlin with one moved
+/// occurrence, attendees, and a single event; their identities as `ComponentScan` gives them.
+enum Fixture {
+    static let logger: Logger = {
+        var logger = Logger(label: "calendar-targets-tests")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    static func text(sequence: Int = 0, extraUID: String? = nil, refuse: String? = nil) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
+            "BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
+            "BEGIN:STANDARD", "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "END:STANDARD",
+            "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "END:DAYLIGHT",
+            "END:VTIMEZONE",
+            "BEGIN:VEVENT", "UID:weekly-1@test", "DTSTAMP:20250101T000000Z", "SEQUENCE:\(sequence)",
+            "DTSTART;TZID=Europe/Berlin:20250106T090000", "DTEND;TZID=Europe/Berlin:20250106T100000",
+            "RRULE:FREQ=WEEKLY;COUNT=10", "SUMMARY:Weekly", "ORGANIZER;CN=Anna:mailto:anna@example.com",
+            "ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:bob@example.com", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:weekly-1@test", "DTSTAMP:20250101T000000Z", "SEQUENCE:\(sequence)",
+            "RECURRENCE-ID;TZID=Europe/Berlin:20250113T090000",
+            "DTSTART;TZID=Europe/Berlin:20250113T110000", "DTEND;TZID=Europe/Berlin:20250113T120000", "SUMMARY:Weekly (moved)",
+            "ORGANIZER;CN=Anna:mailto:anna@example.com", "ATTENDEE;SCHEDULE-AGENT=SERVER:mailto:bob@example.com", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:single-1@test", "DTSTAMP:20250101T000000Z", "DTSTART:20250210T140000Z", "DTEND:20250210T150000Z",
+            "SUMMARY:Single", "END:VEVENT",
+        ]
+        if let extraUID {
+            lines += ["BEGIN:VEVENT", "UID:\(extraUID)", "DTSTAMP:20250101T000000Z", "DTSTART:20250301T140000Z", "DTEND:20250301T150000Z",
+                      "SUMMARY:Extra"] + (refuse.map { ["X-CALIMPORT-SANDBOX-REFUSE:\($0)"] } ?? []) + ["END:VEVENT"]
+        }
+        return (lines + ["END:VCALENDAR"]).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func calendar(sequence: Int = 0, extraUID: String? = nil, refuse: String? = nil) throws -> FilteredCalendar {
+        try CalendarFilter(window: .unbounded).filter(Data(text(sequence: sequence, extraUID: extraUID, refuse: refuse).utf8))
+    }
+
+    static let identities = ["single-1@test", "weekly-1@test", "weekly-1@test|20250113T090000"]
+}
