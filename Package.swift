@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "ICalendar", "HTTPTransport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -73,6 +74,7 @@ let package = Package(
             dependencies: [
                 "ICalendar", "JobQueue", "Postgres", "HTTPTransport", "CalendarTargets",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         .executableTarget(
@@ -98,7 +100,7 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(
             name: "TelemetryTests",
-            dependencies: ["Telemetry", "HTTPTransport", .product(name: "CoreMetrics", package: "swift-metrics")]
+            dependencies: ["Telemetry", "HTTPTransport", "TestSupport", .product(name: "CoreMetrics", package: "swift-metrics")]
         ),
         .testTarget(name: "DeploymentTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TenantGeneratorTests", dependencies: ["TenantGenerator", "ICalendar"]),

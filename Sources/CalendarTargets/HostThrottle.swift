@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 
 /// How hard calimport may push one calendar host, shared by every slot of a process: at most
@@ -30,6 +31,10 @@ public final class HostThrottle: @unchecked Sendable {
 
     private let condition = NSCondition()
     private let configuration: Configuration
+    /// The host it guards (`HOST:PORT`), the `target_host` of its metrics.
+    public let host: String
+    private let inFlightGauge: Gauge
+    private let limitGauge: Gauge
     private var limit: Double
     private var inFlight = 0
     private var nextStart = Date.distantPast
@@ -37,9 +42,15 @@ public final class HostThrottle: @unchecked Sendable {
     private var slowLatency: Double?
     private var fastLatency: Double?
 
-    public init(configuration: Configuration) {
+    /// A throttle for `host`, publishing `calimport_target_in_flight{target_host}` and
+    /// `calimport_target_in_flight_limit{target_host}` (the adaptive cap).
+    public init(configuration: Configuration, host: String = "") {
         self.configuration = configuration
+        self.host = host
         limit = Double(max(1, configuration.maxInFlight))
+        inFlightGauge = Gauge(label: "calimport_target_in_flight", dimensions: [("target_host", host)])
+        limitGauge = Gauge(label: "calimport_target_in_flight_limit", dimensions: [("target_host", host)])
+        limitGauge.record(limit)
     }
 
     /// The current in-flight limit.
@@ -50,6 +61,7 @@ public final class HostThrottle: @unchecked Sendable {
         condition.lock()
         while inFlight >= Int(limit) { condition.wait() }
         inFlight += 1
+        inFlightGauge.record(inFlight)
         var delay = 0.0
         if let rate = configuration.rate, rate > 0 {
             let now = Date()
@@ -73,6 +85,8 @@ public final class HostThrottle: @unchecked Sendable {
         case .failed:
             break
         }
+        inFlightGauge.record(inFlight)
+        limitGauge.record(limit)
         condition.broadcast()
         condition.unlock()
     }

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import HTTPTransport
 
@@ -52,6 +53,8 @@ public struct RequestSender: Sendable {
         throttle.acquire()
         do {
             let response = try httpClient.perform(request)
+            Timer(label: "calimport_push_duration_seconds", dimensions: [("target_host", throttle.host)])
+                .recordNanoseconds(Int64(response.duration * 1_000_000_000))
             throttle.release(response.status == 429 || response.status == 503 ? .overloaded : .answered(latency: response.duration))
             return .success(response)
         } catch let error as HTTPTransportError {

@@ -16,7 +16,7 @@ public final class TargetThrottles: @unchecked Sendable {
         let host = URLComponents(string: url).map { "\($0.host ?? ""):\($0.port ?? 0)" } ?? url
         return lock.withLock {
             if let throttle = throttles[host] { return throttle }
-            let throttle = HostThrottle(configuration: configuration)
+            let throttle = HostThrottle(configuration: configuration, host: host)
             throttles[host] = throttle
             return throttle
         }

@@ -17,6 +17,8 @@ final class BackgroundTasks: @unchecked Sendable {
     private let lock = NSLock()
     private var isStopped = false
     private let finished = DispatchGroup()
+    /// Batches whose queue depth the last heartbeat published (heartbeat thread only).
+    private var reportedBatches: Set<String> = []
 
     init(databaseURL: String, pool: WorkerPool, logger: Logger) throws {
         self.heartbeatQueue = try JobQueue.open(url: databaseURL, logger: logger)
@@ -57,6 +59,8 @@ final class BackgroundTasks: @unchecked Sendable {
                 let heartbeat = try heartbeatQueue.heartbeat(workerID: pool.workerID, leaseIDs: pool.leaseIDs, leaseDuration: leaseDuration)
                 pool.noteCancelRequests(heartbeat.cancelRequested)
                 let rescued = try heartbeatQueue.rescueExpiredLeases()
+                WorkerMetrics.rescued(rescued)
+                if pool.configuration.publishesQueueDepth { try publishQueueDepth() }
                 if rescued > 0 {
                     logger.warning("queue.leases.rescued", metadata: ["jobs.rescued": "\(rescued)"])
                     pool.wakeUp()
@@ -65,6 +69,21 @@ final class BackgroundTasks: @unchecked Sendable {
                 logger.error("worker.heartbeat.failed", metadata: ["error": "\(error)"])
             }
         }
+    }
+
+    /// Sets `calimport_queue_depth` for every batch with unfinished jobs, and to zero for the
+    /// batches that had some at the last heartbeat and have none now.
+    private func publishQueueDepth() throws {
+        let depths = try heartbeatQueue.unfinishedJobsByBatch()
+        for batch in reportedBatches.subtracting(depths.map(\.batch)) {
+            WorkerMetrics.queueDepth(batch: batch, state: "pending", jobs: 0)
+            WorkerMetrics.queueDepth(batch: batch, state: "running", jobs: 0)
+        }
+        for depth in depths {
+            WorkerMetrics.queueDepth(batch: depth.batch, state: "pending", jobs: depth.pending)
+            WorkerMetrics.queueDepth(batch: depth.batch, state: "running", jobs: depth.running)
+        }
+        reportedBatches = Set(depths.map(\.batch))
     }
 
     private func listenLoop() {

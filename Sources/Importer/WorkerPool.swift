@@ -26,6 +26,8 @@ public final class WorkerPool: @unchecked Sendable {
         public var untilIdle: Bool = false
         /// Seconds in-flight jobs may take to finish after a stop request; the rest are released. Default 30.
         public var gracePeriod: Double = 30
+        /// Whether heartbeats also publish `calimport_queue_depth` (one more query each). Default false.
+        public var publishesQueueDepth: Bool = false
         public init() {}
     }
 
@@ -66,6 +68,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// Runs until stopped, or until idle with ``Configuration/untilIdle``. Throws when the
     /// database cannot be reached at start.
     public func run() throws {
+        WorkerMetrics.register()
         let queue = try JobQueue.open(url: databaseURL, logger: logger)
         try queue.register(registration)
         logger.info("worker.started", metadata: ["worker.id": "\(workerID)", "worker.slots": "\(configuration.concurrency)"])
@@ -109,7 +112,9 @@ public final class WorkerPool: @unchecked Sendable {
         let free = state.withLock { $0.freeSlots.count }
         guard free > 0 else { return [] }
         do {
-            return try queue.claim(limit: free, workerID: workerID, leaseDuration: configuration.leaseDuration)
+            let jobs = try queue.claim(limit: free, workerID: workerID, leaseDuration: configuration.leaseDuration)
+            WorkerMetrics.claimed(jobs.count)
+            return jobs
         } catch {
             logger.error("worker.claim.failed", metadata: ["error": "\(error)"])
             return []
@@ -134,6 +139,7 @@ public final class WorkerPool: @unchecked Sendable {
                 outcome = JobOutcome(job: job, result: .failed(failure, retryDelay: 5), counters: JobCounters())
             }
             Self.log(outcome, logger: jobLogger)
+            WorkerMetrics.finished(outcome)
             state.withLock { state in
                 state.running[job.id] = nil
                 state.completed.append(outcome)

@@ -6,6 +6,7 @@ import Importer
 import JobQueue
 import Postgres
 import Settings
+import Telemetry
 
 /// The one place errors become messages and exit codes.
 ///
@@ -33,6 +34,8 @@ enum CommandFailure {
             throw fail(error.message, code: target)
         } catch let error as ICalendarError {
             throw fail(error.description, code: source)
+        } catch let error as TelemetryError {
+            throw fail(error.message, code: ExitCode.validationFailure.rawValue)
         } catch let error as SettingsError {
             throw fail(error.message, code: ExitCode.validationFailure.rawValue)
         } catch let error as AccountSourceError {

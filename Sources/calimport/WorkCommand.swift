@@ -5,6 +5,7 @@ import Foundation
 import HTTPTransport
 import Importer
 import JobQueue
+import Telemetry
 
 /// `calimport work`: runs a worker pool against the queue.
 struct WorkCommand: ParsableCommand {
@@ -43,6 +44,9 @@ struct WorkCommand: ParsableCommand {
     @Option(name: .long, help: "Requests started per second per target host, at most (default: no limit).")
     var rate: Double?
 
+    @Option(name: .long, help: "Serve Prometheus metrics at http://HOST:PORT/metrics (and /healthz), e.g. 0.0.0.0:9464.")
+    var metricsListen: String?
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -66,6 +70,9 @@ struct WorkCommand: ParsableCommand {
                 httpClient: HTTPClient(), throttle: HostThrottle.Configuration(maxInFlight: maxInFlight, rate: rate),
                 retryPolicy: RetryPolicy(base: retryBase, cap: retryCap))
             let pool = WorkerPool(databaseURL: try database.resolveURL(), configuration: poolConfiguration, runner: importer, logger: logger)
+            if let metricsListen {
+                try MetricsEndpoint.bootstrap().startBlocking(address: metricsListen, logger: logger)
+            }
             let signals = SignalHandlers { pool.stop() }
             defer { signals.cancel() }
             try pool.run()
@@ -81,6 +88,7 @@ struct WorkCommand: ParsableCommand {
         configuration.heartbeatInterval = heartbeat
         configuration.gracePeriod = grace
         configuration.pollInterval = pollInterval
+        configuration.publishesQueueDepth = metricsListen != nil
         return configuration
     }
 }
