@@ -211,11 +211,13 @@ public final class WorkerPool: @unchecked Sendable {
         case .succeeded:
             logger.info("job.succeeded", metadata: ["events.imported": "\(outcome.counters.imported)", "events.skipped": "\(outcome.counters.skipped)"])
         case let .failed(failure, delay):
-            logger.warning("job.failed", metadata: [
+            var metadata: Logger.Metadata = [
                 "error.class": "\(failure.failureClass.rawValue)", "error.code": "\(failure.code)",
-                "http.status": "\(failure.httpStatus.map(String.init) ?? "-")", "retry.delay": "\(Int(delay))",
-                "error.message": "\(failure.message)",
-            ])
+                "http.status": "\(failure.httpStatus.map(String.init) ?? "-")", "error.message": "\(failure.message)",
+            ]
+            // Only a transient failure goes back to the queue; a permanent one has no retry to wait for.
+            if failure.failureClass == .transient { metadata["retry.delay"] = "\(Int(delay))" }
+            logger.warning("job.failed", metadata: metadata)
         }
     }
 

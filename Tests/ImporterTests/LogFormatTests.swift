@@ -33,6 +33,7 @@ struct LogFormatTests {
             #expect(failure["batch.name"] == "logs")
             #expect(failure["job.id"] != nil)
             #expect(failure["error.class"] == "permanent")
+            #expect(failure["retry.delay"] == nil, "a permanent failure is not retried")
         }
     }
 }
