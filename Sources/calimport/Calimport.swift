@@ -8,10 +8,13 @@ struct Calimport: ParsableCommand {
         commandName: "calimport",
         abstract: "Import per-account iCalendar exports into a calendar server, through a PostgreSQL job queue.",
         discussion: """
-            Without --database-url or DATABASE_URL, calimport uses its own PostgreSQL cluster under
-            CALIMPORT_HOME (default ./.calimport), created and started on demand.
-            Target credentials come from CALIMPORT_TARGET_USER and CALIMPORT_TARGET_PASSWORD
-            (or CALIMPORT_TARGET_PASSWORD_FILE), never from the command line.
+            Without --database-url, database.url of the configuration or DATABASE_URL, calimport
+            uses its own PostgreSQL cluster under CALIMPORT_HOME (default ./.calimport), created and
+            started on demand. Defaults can live in a YAML file named by CALIMPORT_CONFIG
+            (see `calimport config check`). Target credentials come from the environment or from
+            files of mode 0600 (CALIMPORT_TARGET_USER, CALIMPORT_TARGET_PASSWORD[_FILE],
+            CALIMPORT_ZIMBRA_PREAUTH_KEY[_FILE], CALIMPORT_BLUEMIND_API_KEY[_FILE]), never from
+            the command line.
             """,
         version: CalimportVersion.current,
         subcommands: [
