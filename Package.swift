@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(name: "ICalendarBenchmark", dependencies: ["ICalendar", "TenantGenerator"]),
         .executableTarget(
             name: "calimport-queue-bench",
-            dependencies: ["Importer", "JobQueue", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Importer", "JobQueue", "CalendarTargets", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "TestSupport",

@@ -9,7 +9,9 @@ import Logging
 /// which matches UIDs and sends no notifications) and polls the task
 /// (`GET /api/tasks/{id}`) until it ends; UIDs missing from the task's `uids` are reported
 /// per event. `replace` resets the calendar first (`POST /api/calendars/{container}/_reset`);
-/// `skip-existing` leaves out the UIDs the calendar already exports.
+/// `skip-existing` leaves out the UIDs the calendar already exports. Cancellation is asked once
+/// the user is resolved, before anything is written (reset or import); a submitted import task
+/// runs to its end.
 public struct BlueMindTarget: CalendarTarget {
     /// `http(s)://HOST[:PORT]`.
     public let baseURL: String
@@ -25,9 +27,10 @@ public struct BlueMindTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         let container = "calendar:Default:" + (try userUID(account))
+        if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         let containerPath = "\(baseURL)/api/calendars/\(ZimbraTarget.encode(container))"
         var calendar = calendar
         var skipped = 0

@@ -15,6 +15,8 @@ import Logging
 /// newer (higher SEQUENCE, then later DTSTAMP/LAST-MODIFIED); `skip-existing` leaves it;
 /// `replace` deletes the collection's other resources (PROPFIND depth 1, DELETE) and
 /// overwrites the rest.
+///
+/// Cancellation is asked before the deletions of `replace` and before each item's PUT.
 public struct CalDAVTarget: CalendarTarget {
     /// The collection URL with `{account}` in it.
     public let collectionTemplate: String
@@ -38,20 +40,23 @@ public struct CalDAVTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         let collection = collectionURL(for: account)
         try ensureCollection(collection, account: account, logger: logger)
         if mode == .replace {
+            if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
             try deleteOthers(in: collection, keeping: Set(calendar.items.map { CalDAVResourceName.forUID($0.uid) }), account: account)
         }
         let results = ResultCollector()
         let items = calendar.items
-        try ParallelItems.forEach(items.count, width: parallelPuts) { index in
+        let finished = try ParallelItems.forEach(items.count, width: parallelPuts, cancellation: cancellation) { index in
             let outcome = try put(items[index], of: calendar, into: collection, account: account, mode: mode)
             results.add(outcome)
         }
-        return results.result
+        var result = results.result
+        result.cancelled = !finished
+        return result
     }
 
     /// The collection URL of `account`, ending in `/`.

@@ -8,8 +8,13 @@ public protocol CalendarTarget: Sendable {
     /// Pushes `calendar` (what the window kept of `account`'s file) into that account's calendar.
     /// Throws ``CalendarTargetError`` when the account as a whole failed; single refused items are
     /// reported in the result instead.
+    ///
+    /// `cancellation` is asked at the target's checkpoints: between items for targets that push
+    /// item by item, before the request that writes for the others. Once it answers true, the
+    /// target sends nothing more and returns what it did so far with
+    /// ``TargetImportResult/cancelled`` set.
     func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult
 
     /// Ends what the connector holds open on the node (sessions); called once at shutdown.
@@ -17,6 +22,13 @@ public protocol CalendarTarget: Sendable {
 }
 
 extension CalendarTarget {
+    /// Pushes `calendar` with no way to stop it part way (``CancellationCheck/never``).
+    public func importCalendar(
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+    ) throws -> TargetImportResult {
+        try importCalendar(calendar, account: account, mode: mode, cancellation: .never, logger: logger)
+    }
+
     /// Nothing to close.
     public func close(logger: Logger) {}
 }

@@ -13,8 +13,9 @@ public struct FileTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
+        if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         guard !account.contains("/"), account != "..", account != "." else {
             throw CalendarTargetError(code: .refused, isTransient: false, message: "\(account): not a valid file name")
         }

@@ -8,11 +8,15 @@ public struct TargetImportResult: Sendable, Equatable {
     public var itemErrors: [TargetItemError]
     /// Components in the refused items.
     public var failed: Int
+    /// Whether the import stopped at a checkpoint because its job was cancelled: the counts
+    /// cover only what was pushed before. Default false.
+    public var cancelled: Bool
 
-    public init(imported: Int = 0, skipped: Int = 0, failed: Int = 0, itemErrors: [TargetItemError] = []) {
+    public init(imported: Int = 0, skipped: Int = 0, failed: Int = 0, itemErrors: [TargetItemError] = [], cancelled: Bool = false) {
         self.imported = imported
         self.skipped = skipped
         self.failed = failed
         self.itemErrors = itemErrors
+        self.cancelled = cancelled
     }
 }

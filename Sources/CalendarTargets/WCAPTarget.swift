@@ -28,8 +28,9 @@ public struct WCAPTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
+        if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         guard mode == .merge else {
             throw CalendarTargetError(code: .invalidTarget, isTransient: false,
                                       message: "\(account): WCAP import.wcap documents no \(mode.rawValue) (only adding/updating by UID); use mode merge")

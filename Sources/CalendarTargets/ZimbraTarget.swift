@@ -26,8 +26,9 @@ public struct ZimbraTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
+        if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         if mode == .replace { try emptyFolder(account) }
         var form = MultipartBody()
         form.addFile(name: "file", filename: "calendar.ics", contentType: "text/calendar; charset=utf-8", data: calendar.serialized())

@@ -8,6 +8,10 @@ import Logging
 /// Runs one claimed job: reads the account's file, parses it, keeps what falls in the batch's
 /// window, pushes it to the target, and turns whatever happened into a ``JobOutcome``.
 /// Never throws: bad input fails that account with a reason that names it.
+///
+/// A cancelled job stops after reading and filtering, or at the target's next checkpoint; it
+/// then fails permanently with code `job.cancelled` (the queue records it `cancelled`), its
+/// counters holding what was pushed before it stopped.
 public final class AccountImporter: Sendable {
     private let context: TargetFactory.Context
     private let retryPolicy: RetryPolicy
@@ -25,21 +29,24 @@ public final class AccountImporter: Sendable {
         targets.all().forEach { $0.close(logger: logger) }
     }
 
-    /// Imports `job`'s account for `batch` and returns the outcome to record.
-    public func run(_ job: ClaimedJob, batch: Batch, logger: Logger) -> JobOutcome {
+    /// Imports `job`'s account for `batch` and returns the outcome to record, stopping early
+    /// once `cancellation` answers true.
+    public func run(_ job: ClaimedJob, batch: Batch, cancellation: CancellationCheck, logger: Logger) -> JobOutcome {
         var counters = JobCounters()
         var itemErrors: [ItemError] = []
         do {
             let calendar = try readAndFilter(job.account, batch: batch, counters: &counters)
             itemErrors = calendar.problems.filter { $0.severity == .error }.map(Self.itemError)
             counters.failed = itemErrors.count
+            if cancellation.isCancelled { throw Self.cancelled(job.account, counters: counters) }
             let target = try targets.target(for: batch) { try self.makeTarget(batch.definition) }
             let mode = ImportMode(rawValue: batch.definition.mode) ?? .merge
-            let result = try target.importCalendar(calendar, account: job.targetAccount, mode: mode, logger: logger)
+            let result = try target.importCalendar(calendar, account: job.targetAccount, mode: mode, cancellation: cancellation, logger: logger)
             counters.imported = result.imported
             counters.skipped = result.skipped
             counters.failed += result.failed
             itemErrors += result.itemErrors.map { ItemError(uid: $0.uid, recurrenceID: $0.recurrenceID, reason: $0.reason) }
+            if result.cancelled { throw Self.cancelled(job.account, counters: counters) }
             return JobOutcome(job: job, result: .succeeded, counters: counters, itemErrors: itemErrors)
         } catch let failure as JobFailure {
             return failed(job, failure, counters: counters, itemErrors: itemErrors)
@@ -89,6 +96,12 @@ public final class AccountImporter: Sendable {
     private func failed(_ job: ClaimedJob, _ failure: JobFailure, counters: JobCounters, itemErrors: [ItemError]) -> JobOutcome {
         let delay = retryPolicy.delay(afterAttempt: job.attempt, retryAfter: failure.retryAfter)
         return JobOutcome(job: job, result: .failed(failure, retryDelay: delay), counters: counters, itemErrors: itemErrors)
+    }
+
+    /// The failure of a job an operator cancelled: permanent, so it is not retried.
+    static func cancelled(_ account: String, counters: JobCounters) -> JobFailure {
+        JobFailure(failureClass: .permanent, code: "job.cancelled",
+                   message: "\(account): cancelled by an operator after \(counters.imported) of \(counters.componentsKept) components were imported")
     }
 
     static func itemError(_ problem: CalendarProblem) -> ItemError {

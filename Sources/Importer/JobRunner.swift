@@ -1,3 +1,4 @@
+import CalendarTargets
 import JobQueue
 import Logging
 
@@ -5,8 +6,10 @@ import Logging
 /// the returned outcome's failure. ``AccountImporter`` is the real one; benchmarks use a
 /// runner that does nothing.
 public protocol JobRunner: Sendable {
-    /// Runs `job` of `batch` and returns the outcome to record.
-    func run(_ job: ClaimedJob, batch: Batch, logger: Logger) -> JobOutcome
+    /// Runs `job` of `batch` and returns the outcome to record. `cancellation` answers true
+    /// once an operator cancelled the job (as of the pool's last heartbeat): the runner should
+    /// stop at its next checkpoint and return a failure, which the queue records as `cancelled`.
+    func run(_ job: ClaimedJob, batch: Batch, cancellation: CancellationCheck, logger: Logger) -> JobOutcome
 }
 
 extension AccountImporter: JobRunner {}

@@ -10,7 +10,7 @@ final class PoolState: @unchecked Sendable {
         /// Outcomes of finished jobs not recorded yet (their leases are still held).
         var completed: [JobOutcome] = []
         var freeSlots: [Int] = []
-        /// Jobs an operator asked to cancel, as the last heartbeat saw them.
+        /// Running jobs an operator asked to cancel, as the last heartbeat saw them.
         var cancelRequested: Set<Int> = []
 
         /// The leases this process holds: running jobs and finished ones not recorded yet.

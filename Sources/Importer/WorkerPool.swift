@@ -1,3 +1,4 @@
+import CalendarTargets
 import Foundation
 import JobQueue
 import Logging
@@ -59,8 +60,9 @@ public final class WorkerPool: @unchecked Sendable {
         wake.signal()
     }
 
-    /// Whether an operator asked to cancel `jobID` (as of the last heartbeat): a job runner
-    /// may poll this between items and stop early; the job then ends `cancelled`.
+    /// Whether an operator asked to cancel `jobID`, a job this process is running (as of the
+    /// last heartbeat). Each job's runner gets it as its ``CancellationCheck``; the job then
+    /// ends `cancelled`.
     public func isCancelled(_ jobID: Int) -> Bool {
         state.withLock { $0.cancelRequested.contains(jobID) }
     }
@@ -103,9 +105,18 @@ public final class WorkerPool: @unchecked Sendable {
     /// Wakes the claim loop (a notification arrived, or leases were rescued).
     func wakeUp() { wake.signal() }
 
-    /// Remembers which held jobs an operator asked to cancel (from a heartbeat).
+    /// Remembers which of the running jobs an operator asked to cancel (from a heartbeat), and
+    /// logs `job.cancel.requested` for each it learns of for the first time.
     func noteCancelRequests(_ jobIDs: Set<Int>) {
-        state.withLock { $0.cancelRequested = jobIDs }
+        let learned = state.withLock { state -> [ClaimedJob] in
+            let running = jobIDs.filter { state.running[$0] != nil }
+            let learned = running.subtracting(state.cancelRequested)
+            state.cancelRequested = running
+            return learned.compactMap { state.running[$0] }
+        }
+        for job in learned.sorted(by: { $0.id < $1.id }) {
+            logger.info("job.cancel.requested", metadata: ["job.id": "\(job.id)", "account": "\(job.account)"])
+        }
     }
 
     private func claimForFreeSlots(_ queue: JobQueue) -> [ClaimedJob] {
@@ -130,18 +141,20 @@ public final class WorkerPool: @unchecked Sendable {
         jobLogger[metadataKey: "job.id"] = "\(job.id)"
         jobLogger[metadataKey: "account"] = "\(job.account)"
         jobLogger[metadataKey: "batch.name"] = "\(batch?.definition.name ?? String(job.batchID))"
+        let cancellation = CancellationCheck { [self] in isCancelled(job.id) }
         slotQueues[slot].async { [self, jobLogger] in
             let outcome: JobOutcome
             if let batch {
-                outcome = runner.run(job, batch: batch, logger: jobLogger)
+                outcome = runner.run(job, batch: batch, cancellation: cancellation, logger: jobLogger)
             } else {
                 let failure = JobFailure(failureClass: .transient, code: "batch.lookup", message: "\(job.account): batch \(job.batchID) could not be read")
                 outcome = JobOutcome(job: job, result: .failed(failure, retryDelay: 5), counters: JobCounters())
             }
-            Self.log(outcome, logger: jobLogger)
+            Self.log(outcome, cancelled: isCancelled(job.id), logger: jobLogger)
             WorkerMetrics.finished(outcome)
             state.withLock { state in
                 state.running[job.id] = nil
+                state.cancelRequested.remove(job.id)
                 state.completed.append(outcome)
                 state.freeSlots.append(slot)
             }
@@ -206,10 +219,17 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    private static func log(_ outcome: JobOutcome, logger: Logger) {
+    /// Logs how the job ended; `cancelled`: an operator cancelled it, so a failure is recorded
+    /// as `cancelled`.
+    private static func log(_ outcome: JobOutcome, cancelled: Bool, logger: Logger) {
         switch outcome.result {
         case .succeeded:
             logger.info("job.succeeded", metadata: ["events.imported": "\(outcome.counters.imported)", "events.skipped": "\(outcome.counters.skipped)"])
+        case let .failed(failure, _) where cancelled:
+            logger.info("job.cancelled", metadata: [
+                "events.imported": "\(outcome.counters.imported)", "events.skipped": "\(outcome.counters.skipped)",
+                "error.code": "\(failure.code)",
+            ])
         case let .failed(failure, delay):
             var metadata: Logger.Metadata = [
                 "error.class": "\(failure.failureClass.rawValue)", "error.code": "\(failure.code)",

@@ -74,8 +74,8 @@ extension JobQueue {
     /// Records the outcomes of many attempts in one statement, each fenced by its lease: a
     /// success becomes `succeeded`; a failure of a job an operator cancelled becomes `cancelled`;
     /// a transient failure goes back to `pending` after its retry delay while attempts remain;
-    /// anything else becomes `failed`. Counters, the attempt's
-    /// history and per-item errors are written alongside. Returns how many outcomes took effect.
+    /// anything else becomes `failed`. Counters, the attempt's history (outcome `succeeded`,
+    /// `cancelled` or `failed`) and per-item errors are written alongside. Returns how many outcomes took effect.
     @discardableResult
     public func record(_ outcomes: [JobOutcome], workerID: String) throws -> Int {
         guard !outcomes.isEmpty else { return 0 }
@@ -172,7 +172,7 @@ extension JobQueue {
                     lease_id = NULL, lease_until = NULL
                 FROM input i, batches b
                 WHERE j.id = i.id AND j.state = 'running' AND j.lease_id = i.lease AND b.id = j.batch_id
-                RETURNING j.id, j.attempt
+                RETURNING j.id, j.attempt, j.state
             ), results AS (
                 INSERT INTO job_results AS r (job_id, components_in_file, components_kept, imported, skipped, failed,
                                               bytes, duration_ms, error_class, error_code, http_status, message)
@@ -190,7 +190,7 @@ extension JobQueue {
                 INSERT INTO job_attempts (job_id, attempt, worker_id, started_at, finished_at, outcome,
                                           error_class, error_code, http_status, message)
                 SELECT i.id, u.attempt, $2, to_timestamp(i.started_at), to_timestamp(i.finished_at),
-                       CASE WHEN i.succeeded THEN 'succeeded' ELSE 'failed' END,
+                       CASE WHEN i.succeeded THEN 'succeeded' WHEN u.state = 'cancelled' THEN 'cancelled' ELSE 'failed' END,
                        i.error_class, i.error_code, i.http_status, i.message
                 FROM input i JOIN updated u ON u.id = i.id
                 ON CONFLICT (job_id, attempt) DO NOTHING

@@ -13,8 +13,9 @@ extension JobQueue {
     }
 
     /// Cancels the batch's pending jobs (or only those of `accounts`) at once, and asks the
-    /// workers running the others to stop them: those end `cancelled` at their next checkpoint
-    /// (heartbeat, outcome, release or lease rescue).
+    /// workers running the others to stop them: a worker learns it at its next heartbeat and
+    /// stops the import at its next checkpoint; the job ends `cancelled` when that outcome is
+    /// recorded (or when it is released or its lease rescued).
     public func cancel(batchName: String, accounts: [String]? = nil) throws -> CancelResult {
         let batch = try requireBatch(batchName)
         let rows = try connection.query("""

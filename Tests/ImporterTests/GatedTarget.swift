@@ -1,24 +1,34 @@
 import Foundation
 import TestSupport
 
-/// A CalDAV-shaped HTTP server (Python's standard library) that holds every request until the
-/// test opens its gate, then answers 207 to PROPFIND and 201 to everything else: jobs pushing
-/// to it stay running for as long as a test needs them to.
+/// A CalDAV-shaped HTTP server (Python's standard library) that answers its first
+/// `answeredBeforeGate` requests and holds every later one until the test opens its gate, then
+/// answers 207 to PROPFIND and 201 to everything else: jobs pushing to it stay running for as
+/// long as a test needs them to. It notes the method of every request as it arrives.
 final class GatedTarget: @unchecked Sendable {
     private let process = Process()
     private let gate: URL
+    private let received: URL
     let port: Int
     let source: URL
 
     static let script = """
-        import http.server, os, sys, time
-        gate = sys.argv[1]
+        import http.server, os, sys, threading, time
+        gate, received, answered_before_gate = sys.argv[1], sys.argv[2], int(sys.argv[3])
+        lock = threading.Lock()
+        arrived = 0
         class Handler(http.server.BaseHTTPRequestHandler):
             def answer(self):
+                global arrived
                 length = int(self.headers.get('Content-Length') or 0)
                 if length:
                     self.rfile.read(length)
-                while not os.path.exists(gate):
+                with lock:
+                    arrived += 1
+                    number = arrived
+                    with open(received, 'a') as log:
+                        log.write(self.command + '\\n')
+                while number > answered_before_gate and not os.path.exists(gate):
                     time.sleep(0.02)
                 self.send_response(207 if self.command == 'PROPFIND' else 201)
                 self.send_header('Content-Length', '0')
@@ -33,36 +43,44 @@ final class GatedTarget: @unchecked Sendable {
         server.serve_forever()
         """
 
-    static let calendar = """
-        BEGIN:VCALENDAR\r
-        VERSION:2.0\r
-        PRODID:-//test//EN\r
-        BEGIN:VEVENT\r
-        UID:lifecycle-1\r
-        DTSTAMP:20250101T000000Z\r
-        DTSTART:20250301T100000Z\r
-        DTEND:20250301T110000Z\r
-        SUMMARY:Kept\r
-        END:VEVENT\r
-        END:VCALENDAR\r
+    /// A calendar of `events` one-hour events on 2025-03-01 and the days after it.
+    static func calendar(events: Int) -> String {
+        let header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN"]
+        let body = (1...events).flatMap { number -> [String] in
+            let day = Date(timeIntervalSince1970: 1_740_823_200 + Double(number - 1) * 86_400)  // 2025-03-01T10:00:00Z, then daily
+            let start = Self.stamp(day), end = Self.stamp(day.addingTimeInterval(3600))
+            return ["BEGIN:VEVENT", "UID:lifecycle-\(number)", "DTSTAMP:20250101T000000Z", "DTSTART:\(start)", "DTEND:\(end)",
+                    "SUMMARY:Kept", "END:VEVENT"]
+        }
+        return (header + body + ["END:VCALENDAR"]).map { $0 + "\r\n" }.joined()
+    }
 
-        """
+    private static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
 
-    /// Starts the server (gate closed) and writes `accounts` calendar files into a source directory.
-    init(accounts: [String]) throws {
+    /// Starts the server (gate closed, answering its first `answeredBeforeGate` requests) and
+    /// writes `accounts` calendar files of `eventsPerAccount` events into a source directory.
+    init(accounts: [String], eventsPerAccount: Int = 1, answeredBeforeGate: Int = 0) throws {
         let base = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("calimport-gated-" + String(UInt32.random(in: 0...UInt32.max), radix: 36))
         source = base.appendingPathComponent("src")
         gate = base.appendingPathComponent("gate")
+        received = base.appendingPathComponent("received")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        let calendar = Data(Self.calendar(events: eventsPerAccount).utf8)
         for account in accounts {
-            try Data(Self.calendar.utf8).write(to: source.appendingPathComponent(account + ".ics"))
+            try calendar.write(to: source.appendingPathComponent(account + ".ics"))
         }
         let scriptFile = base.appendingPathComponent("server.py")
         try Data(Self.script.utf8).write(to: scriptFile)
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [scriptFile.path, gate.path]
+        process.arguments = [scriptFile.path, gate.path, received.path, String(answeredBeforeGate)]
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -90,8 +108,14 @@ final class GatedTarget: @unchecked Sendable {
         try Data().write(to: gate)
     }
 
-    /// The submit command for this source and target into `batch`.
-    func submitArguments(batch: String) -> [String] {
-        ["submit", "--batch", batch, "--source", source.path, "--target", url]
+    /// How many `method` requests have arrived so far (answered or held).
+    func received(_ method: String) -> Int {
+        guard let data = FileManager.default.contents(atPath: received.path) else { return 0 }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").filter { $0 == method }.count
+    }
+
+    /// The submit command for this source and target (with `targetOptions`, e.g. `?parallel=1`) into `batch`.
+    func submitArguments(batch: String, targetOptions: String = "") -> [String] {
+        ["submit", "--batch", batch, "--source", source.path, "--target", url + targetOptions]
     }
 }

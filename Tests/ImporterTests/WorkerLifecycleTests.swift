@@ -110,6 +110,42 @@ struct WorkerLifecycleTests {
         }
     }
 
+    @Test func cancelStopsARunningImportBetweenItemsAndTheJobEndsCancelled() throws {
+        try TestDatabase.with { url in
+            // One account of 40 events, one PUT at a time; the target answers the PROPFIND and
+            // five PUTs, then holds the sixth until the gate opens.
+            let target = try GatedTarget(accounts: ["a@example.com"], eventsPerAccount: 40, answeredBeforeGate: 6)
+            defer { target.stop() }
+            let cli = Self.cli(url)
+            #expect(try cli.run(target.submitArguments(batch: "b", targetOptions: "?parallel=1")).status == 0)
+            let queue = try JobQueue.open(url: url, logger: Logger(label: "test"))
+            let worker = try cli.start(["work", "--concurrency", "1", "--lease", "5", "--heartbeat", "0.2", "--poll-interval", "0.3",
+                                        "--log-level", "info"])
+            #expect(eventually { target.received("PUT") == 6 })
+            #expect(try Self.count(queue, "state = 'running'") == 1)
+
+            let cancel = try cli.run(["cancel", "--batch", "b", "--account", "a@example.com"])
+            #expect(cancel.standardOutput.contains("0 pending jobs cancelled; 1 running jobs asked to stop"), "\(cancel.standardError)")
+            // The worker learns of it at a heartbeat; only then may the held PUT finish.
+            #expect(eventually { worker.standardErrorSoFar.contains("job.cancel.requested") })
+            try target.open()
+            #expect(try eventually { try Self.count(queue, "state = 'cancelled'") == 1 })
+
+            // It stopped between items: the held PUT finished and no other started.
+            #expect(target.received("PUT") == 6)
+            let job = try #require(try queue.accountJobs(AccountJobFilter(batch: "b")).first)
+            #expect(job.state == "cancelled" && job.attempts == 1)
+            #expect(job.eventsKept == 40 && job.imported == 6)
+            #expect(job.errorClass == "permanent" && job.errorCode == "job.cancelled", "\(job)")
+            let history = try queue.connection.query("SELECT outcome, error_code FROM job_attempts")
+            #expect(history.map { [$0["outcome"], $0["error_code"]] } == [["cancelled", "job.cancelled"]])
+            #expect(eventually { worker.standardErrorSoFar.contains("job.cancelled") })
+            worker.signal(SIGTERM)
+            let output = try worker.wait(timeout: 60)
+            #expect(output.status == 0, "\(output.standardError)")
+        }
+    }
+
     @Test func manyProcessesWorkThousandsOfJobsExactlyOnce() throws {
         try TestDatabase.with { url in
             let target = try GatedTarget(accounts: (1...1500).map { "user\($0)@example.com" })

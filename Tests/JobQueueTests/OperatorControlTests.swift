@@ -46,6 +46,12 @@ struct OperatorControlTests {
             try fixture.queue.connection.query("UPDATE jobs SET lease_until = now() - interval '1 second' WHERE id = $1::bigint", [String(expiring.id)])
             #expect(try fixture.queue.rescueExpiredLeases() == 1)
             #expect(try fixture.states() == ["cancelled": 4, "succeeded": 1])
+            // The attempt history says how each running job ended.
+            let history = try fixture.queue.connection.query(
+                "SELECT j.account, a.outcome FROM job_attempts a JOIN jobs j ON j.id = a.job_id ORDER BY j.account")
+            #expect(history.map { [$0["account"], $0["outcome"]] } == [
+                ["run-expire", "lease_expired"], ["run-fail", "cancelled"], ["run-ok", "succeeded"],
+            ])
         }
     }
 

@@ -75,6 +75,11 @@ public final class RunningCommand: @unchecked Sendable {
         String(decoding: outputData.value, as: UTF8.self)
     }
 
+    /// What the process has written to standard error (its log) so far.
+    public var standardErrorSoFar: String {
+        String(decoding: errorData.value, as: UTF8.self)
+    }
+
     /// Sends `signal` to the process.
     public func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)
