@@ -37,6 +37,7 @@ final class BackgroundTasks: @unchecked Sendable {
 
     func stop() {
         lock.withLock { isStopped = true }
+        stopped.signal()  // one for each thread that may be waiting on it
         stopped.signal()
         finished.wait()
     }
@@ -86,15 +87,23 @@ final class BackgroundTasks: @unchecked Sendable {
         reportedBatches = Set(depths.map(\.batch))
     }
 
+    /// Waits for notifications; when the connection broke, re-establishes it (every second
+    /// until the server answers), LISTENs again and wakes the pool, since a notification may
+    /// have been missed meanwhile.
     private func listenLoop() {
         while !shouldStop {
             do {
+                if try listenerQueue.connection.reconnectIfBroken() {
+                    try listenerQueue.connection.listen(JobQueue.notificationChannel)
+                    logger.warning("worker.listen.reconnected")
+                    pool.wakeUp()
+                }
                 if try !listenerQueue.connection.waitForNotifications(timeout: 0.5).isEmpty {
                     pool.wakeUp()
                 }
             } catch {
                 logger.error("worker.listen.failed", metadata: ["error": "\(error)"])
-                Thread.sleep(forTimeInterval: 1)
+                _ = stopped.wait(timeout: .now() + 1)
             }
         }
     }

@@ -9,9 +9,8 @@ import Postgres
 ///
 /// One process holds three database connections whatever its slot count: one to claim and
 /// record, one for heartbeats and lease rescue, one to LISTEN for new work. Slots hold no
-/// connection while they read, parse or push. Outcomes are recorded by the claim loop, all
-/// those finished since its last turn in one statement, just before it claims for the slots
-/// they freed.
+/// connection while they read, parse or push. Each turn of the claim loop records all the
+/// outcomes finished since the last turn and claims for the slots they freed, in one statement.
 public final class WorkerPool: @unchecked Sendable {
     /// Pool settings.
     public struct Configuration: Sendable {
@@ -79,8 +78,8 @@ public final class WorkerPool: @unchecked Sendable {
         defer { background.stop() }
         var batches = BatchCache(queue: queue)
         while !state.withLock({ $0.stopping }) {
-            recordCompleted(queue)
-            let claimed = claimForFreeSlots(queue)
+            let turn = takeTurn(queue)
+            let claimed = turn ?? []
             for job in claimed {
                 startJob(job, batch: try? batches.batch(job.batchID))
             }
@@ -90,7 +89,10 @@ public final class WorkerPool: @unchecked Sendable {
                 break
             }
             if claimed.isEmpty || state.withLock({ $0.freeSlots.isEmpty }) {
-                _ = wake.wait(timeout: .now() + configuration.pollInterval * Double.random(in: 0.8...1.2))
+                // After a failed turn (typically a broken connection, re-established by the next
+                // statement) try again within a second rather than a whole poll interval.
+                let interval = turn == nil ? min(1, configuration.pollInterval) : configuration.pollInterval
+                _ = wake.wait(timeout: .now() + interval * Double.random(in: 0.8...1.2))
             }
         }
         try? queue.markStopping(workerID: workerID)
@@ -119,16 +121,22 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    private func claimForFreeSlots(_ queue: JobQueue) -> [ClaimedJob] {
-        let free = state.withLock { $0.freeSlots.count }
-        guard free > 0 else { return [] }
+    /// One turn of the claim loop: records the outcomes finished since the last turn and claims
+    /// for the free slots, in one statement. When that fails, the outcomes are recorded one by
+    /// one (see ``recordOneByOne(_:queue:)``), nothing is claimed until the next turn, and nil
+    /// is returned.
+    private func takeTurn(_ queue: JobQueue) -> [ClaimedJob]? {
+        let (outcomes, free) = state.withLock { ($0.completed, $0.freeSlots.count) }
+        guard !outcomes.isEmpty || free > 0 else { return [] }
         do {
-            let jobs = try queue.claim(limit: free, workerID: workerID, leaseDuration: configuration.leaseDuration)
-            WorkerMetrics.claimed(jobs.count)
-            return jobs
+            let turn = try queue.recordAndClaim(outcomes, limit: free, workerID: workerID, leaseDuration: configuration.leaseDuration)
+            noteRecorded(outcomes, recorded: turn.recorded)
+            WorkerMetrics.claimed(turn.claimed.count)
+            return turn.claimed
         } catch {
-            logger.error("worker.claim.failed", metadata: ["error": "\(error)"])
-            return []
+            logger.error("worker.claim.failed", metadata: ["jobs.to.record": "\(outcomes.count)", "error": "\(error)"])
+            if !outcomes.isEmpty { recordOneByOne(outcomes, queue: queue) }
+            return nil
         }
     }
 
@@ -162,25 +170,33 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Records every outcome finished since the last call in one fenced statement. When that
-    /// fails, the outcomes stay (their leases too, kept alive by heartbeats) for the next turn;
-    /// after three failures in a row they are recorded one by one and any that still fails is
-    /// dropped from this process, so its lease expires and another worker retries the job.
+    /// Records every outcome finished since the last call in one fenced statement (the claim
+    /// loop's turns do this together with the claim; this serves the grace period, when nothing
+    /// is claimed). When that fails, they are recorded one by one.
     private func recordCompleted(_ queue: JobQueue) {
         let outcomes = state.withLock { $0.completed }
         guard !outcomes.isEmpty else { return }
         do {
-            let recorded = try queue.record(outcomes, workerID: workerID)
-            if recorded < outcomes.count {
-                logger.warning("job.lease.lost", metadata: ["jobs.lost": "\(outcomes.count - recorded)"])
-            }
-            forget(outcomes)
+            noteRecorded(outcomes, recorded: try queue.record(outcomes, workerID: workerID))
         } catch {
             logger.error("job.record.failed", metadata: ["jobs": "\(outcomes.count)", "error": "\(error)"])
             recordOneByOne(outcomes, queue: queue)
         }
     }
 
+    /// Forgets outcomes that were recorded; those whose lease was gone took no effect (another
+    /// worker rescued the job), which is logged.
+    private func noteRecorded(_ outcomes: [JobOutcome], recorded: Int) {
+        guard !outcomes.isEmpty else { return }
+        if recorded < outcomes.count {
+            logger.warning("job.lease.lost", metadata: ["jobs.lost": "\(outcomes.count - recorded)"])
+        }
+        forget(outcomes)
+    }
+
+    /// Records outcomes one at a time, so that one the database refuses cannot hold back the
+    /// others: a refused one is dropped from this process (its lease expires and another worker
+    /// retries the job); when the connection is down they all stay for the next turn.
     private func recordOneByOne(_ outcomes: [JobOutcome], queue: JobQueue) {
         for outcome in outcomes {
             do {

@@ -9,12 +9,36 @@ extension JobQueue {
         guard limit > 0 else { return [] }
         let now = Date()
         return try connection.query(Self.claimStatement, [String(limit), String(leaseDuration), workerID])
-        .map { row in
-            ClaimedJob(
-                id: try row.int("id"), batchID: try row.int("batch_id"), account: try row.string("account"),
-                targetAccount: try row.string("target_account"), leaseID: try row.string("lease_id"), attempt: try row.int("attempt"), claimedAt: now)
+            .map { try Self.claimedJob($0, claimedAt: now) }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// Records `outcomes` (as ``record(_:workerID:)``) and claims up to `limit` jobs (as
+    /// ``claim(limit:workerID:leaseDuration:)``) in one statement: a worker's claim loop pays
+    /// one round trip and one commit per turn. Either half may be empty.
+    public func recordAndClaim(_ outcomes: [JobOutcome], limit: Int, workerID: String, leaseDuration: Double) throws -> ClaimTurn {
+        if outcomes.isEmpty {
+            return ClaimTurn(recorded: 0, claimed: try claim(limit: limit, workerID: workerID, leaseDuration: leaseDuration))
         }
-        .sorted { $0.id < $1.id }
+        if limit <= 0 {
+            return ClaimTurn(recorded: try record(outcomes, workerID: workerID), claimed: [])
+        }
+        let now = Date()
+        let rows = try connection.query(
+            Self.recordAndClaimStatement,
+            [try OutcomeRecord.json(outcomes), workerID, String(limit), String(leaseDuration)])
+        let claimed = try rows.filter { try $0.optionalInt("id") != nil }
+            .map { try Self.claimedJob($0, claimedAt: now) }
+            .sorted { $0.id < $1.id }
+        return ClaimTurn(recorded: try rows.first?.int("recorded") ?? 0, claimed: claimed)
+    }
+
+    /// A job as the claim's `RETURNING` gives it.
+    private static func claimedJob(_ row: PostgresRow, claimedAt: Date) throws -> ClaimedJob {
+        ClaimedJob(
+            id: try row.int("id"), batchID: try row.int("batch_id"), account: try row.string("account"),
+            targetAccount: try row.string("target_account"), leaseID: try row.string("lease_id"),
+            attempt: try row.int("attempt"), claimedAt: claimedAt)
     }
 
     /// Extends the leases this process holds (fenced by lease id) and marks the worker alive,
@@ -129,84 +153,5 @@ extension JobQueue {
             SELECT count(*) AS released FROM released
             """, [Self.postgresArray(jobs.map { String($0.id) }), Self.postgresArray(jobs.map(\.leaseID))])
         return try rows.first?.int("released") ?? 0
-    }
-}
-
-extension JobQueue {
-    /// The claim statement: `$1` limit, `$2` lease seconds, `$3` worker id. Public so that the
-    /// queue benchmark can run the very same statement through pgbench.
-    public static let claimStatement = """
-            WITH picked AS (
-                SELECT j.id FROM jobs j
-                WHERE j.state = 'pending' AND j.run_after <= now()
-                  AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = j.batch_id AND b.paused)
-                ORDER BY j.priority, j.id
-                LIMIT $1::int
-                FOR UPDATE OF j SKIP LOCKED
-            )
-            UPDATE jobs j
-            SET state = 'running', lease_id = gen_random_uuid(),
-                lease_until = now() + $2::float8 * interval '1 second',
-                attempt = j.attempt + 1, worker_id = $3
-            FROM picked WHERE j.id = picked.id
-            RETURNING j.id, j.batch_id, j.account, coalesce(j.target_account, j.account) AS target_account, j.lease_id, j.attempt
-            """
-
-    /// The record statement: `$1` a JSON array of outcomes (see `OutcomeRecord`), `$2` worker
-    /// id. Public so that the queue benchmark can run the very same statement through pgbench.
-    public static let recordStatement = """
-            WITH input AS (
-                SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-                    id bigint, lease uuid, succeeded boolean, retry_delay float8,
-                    started_at float8, finished_at float8,
-                    components_in_file int, components_kept int, imported int, skipped int, failed int, bytes bigint,
-                    error_class text, error_code text, http_status int, message text, item_errors jsonb)
-            ), updated AS (
-                UPDATE jobs j
-                SET state = CASE WHEN i.succeeded THEN 'succeeded'
-                                 WHEN j.cancel_requested THEN 'cancelled'
-                                 WHEN i.error_class = 'transient' AND j.attempt - j.attempt_floor < b.max_attempts THEN 'pending'
-                                 ELSE 'failed' END,
-                    run_after = CASE WHEN i.succeeded THEN j.run_after
-                                     ELSE now() + i.retry_delay * interval '1 second' END,
-                    lease_id = NULL, lease_until = NULL
-                FROM input i, batches b
-                WHERE j.id = i.id AND j.state = 'running' AND j.lease_id = i.lease AND b.id = j.batch_id
-                RETURNING j.id, j.attempt, j.state
-            ), results AS (
-                INSERT INTO job_results AS r (job_id, components_in_file, components_kept, imported, skipped, failed,
-                                              bytes, duration_ms, error_class, error_code, http_status, message)
-                SELECT i.id, i.components_in_file, i.components_kept, i.imported, i.skipped, i.failed, i.bytes,
-                       ((i.finished_at - i.started_at) * 1000)::bigint,
-                       i.error_class, i.error_code, i.http_status, i.message
-                FROM input i JOIN updated u ON u.id = i.id
-                ON CONFLICT (job_id) DO UPDATE
-                SET components_in_file = EXCLUDED.components_in_file, components_kept = EXCLUDED.components_kept,
-                    imported = EXCLUDED.imported, skipped = EXCLUDED.skipped, failed = EXCLUDED.failed,
-                    bytes = EXCLUDED.bytes, duration_ms = EXCLUDED.duration_ms, error_class = EXCLUDED.error_class,
-                    error_code = EXCLUDED.error_code, http_status = EXCLUDED.http_status,
-                    message = EXCLUDED.message, updated_at = now()
-            ), history AS (
-                INSERT INTO job_attempts (job_id, attempt, worker_id, started_at, finished_at, outcome,
-                                          error_class, error_code, http_status, message)
-                SELECT i.id, u.attempt, $2, to_timestamp(i.started_at), to_timestamp(i.finished_at),
-                       CASE WHEN i.succeeded THEN 'succeeded' WHEN u.state = 'cancelled' THEN 'cancelled' ELSE 'failed' END,
-                       i.error_class, i.error_code, i.http_status, i.message
-                FROM input i JOIN updated u ON u.id = i.id
-                ON CONFLICT (job_id, attempt) DO NOTHING
-            ), cleared AS (
-                DELETE FROM item_errors e USING updated u WHERE e.job_id = u.id
-            ), items AS (
-                INSERT INTO item_errors (job_id, uid, recurrence_id, reason)
-                SELECT i.id, e.uid, e.recurrence_id, e.reason
-                FROM input i JOIN updated u ON u.id = i.id,
-                     jsonb_to_recordset(coalesce(i.item_errors, '[]'::jsonb)) AS e(uid text, recurrence_id text, reason text)
-            )
-            SELECT count(*) AS recorded FROM updated
-            """
-
-    /// The JSON `recordStatement` takes for `outcomes`.
-    public static func outcomesJSON(_ outcomes: [JobOutcome]) throws -> String {
-        try OutcomeRecord.json(outcomes)
     }
 }

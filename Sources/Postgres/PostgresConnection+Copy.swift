@@ -7,6 +7,7 @@ extension PostgresConnection {
     @discardableResult
     public func copyIn<Rows: Sequence>(_ copyStatement: String, rows: Rows) throws -> Int where Rows.Element == [String?] {
         try lock.withLock {
+            try reconnectIfBroken()
             let start = PQexec(handle, copyStatement)
             defer { PQclear(start) }
             try check(start)

@@ -3,14 +3,29 @@ import Foundation
 
 /// One libpq connection. Statements on it are serialized by an internal lock, so it may be
 /// shared between threads; a ``transaction(_:)`` holds the lock for its whole body.
+///
+/// A connection that broke (server restart, terminated backend, network loss noticed by TCP
+/// keepalives) is re-established by the next statement outside a transaction, which then runs
+/// on the new session; the statement that met the break fails with
+/// ``PostgresError/Code/connectionFailed``. Session state (LISTEN, settings) does not survive:
+/// ``reconnectIfBroken()`` tells a caller that must restore it.
 public final class PostgresConnection: @unchecked Sendable {
     let handle: OpaquePointer
     let lock = NSRecursiveLock()
+    /// Nesting depth of ``transaction(_:)`` (under `lock`): no reconnect inside one.
+    private var transactionDepth = 0
+
+    /// Defaults a URL's own parameters override: give up connecting after 10 s, and notice a
+    /// silent network loss within about 25 s (keepalive after 10 s idle, 3 probes 5 s apart).
+    static let connectionDefaults: KeyValuePairs = [
+        "connect_timeout": "10", "keepalives": "1", "keepalives_idle": "10",
+        "keepalives_interval": "5", "keepalives_count": "3", "fallback_application_name": "calimport",
+    ]
 
     /// Opens a connection. `url` is a libpq connection string or URI
     /// (`postgresql://user@host:5432/db`, `postgresql:///db?host=/socket/dir`).
     public init(url: String) throws {
-        guard let handle = PQconnectdb(url) else {
+        guard let handle = Self.connect(url) else {
             throw PostgresError(code: .connectionFailed, message: "libpq could not allocate a connection")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
@@ -19,6 +34,22 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError(code: .connectionFailed, message: message)
         }
         self.handle = handle
+        configureSession()
+    }
+
+    /// `PQconnectdbParams` with ``connectionDefaults`` first and `url` expanded last, so that
+    /// the URL's parameters win.
+    private static func connect(_ url: String) -> OpaquePointer? {
+        let keywords = connectionDefaults.map(\.key) + ["dbname"]
+        let values = connectionDefaults.map(\.value) + [url]
+        return withCStrings(keywords) { keywordPointers in
+            withCStrings(values) { valuePointers in
+                PQconnectdbParams(keywordPointers + [nil], valuePointers + [nil], 1)
+            }
+        }
+    }
+
+    private func configureSession() {
         _ = try? query("SET client_min_messages = warning")
     }
 
@@ -29,10 +60,31 @@ public final class PostgresConnection: @unchecked Sendable {
         lock.withLock { PQstatus(handle) == CONNECTION_OK }
     }
 
+    /// Re-establishes the session when the connection broke, unless inside a transaction (whose
+    /// work the break rolled back: it must fail as a whole). Returns whether it reconnected, so
+    /// that a caller can restore session state such as LISTEN. Throws when the server cannot be
+    /// reached.
+    @discardableResult
+    public func reconnectIfBroken() throws -> Bool {
+        try lock.withLock {
+            guard PQstatus(handle) != CONNECTION_OK else { return false }
+            guard transactionDepth == 0 else {
+                throw PostgresError(code: .connectionFailed, message: "connection lost inside a transaction")
+            }
+            PQreset(handle)
+            guard PQstatus(handle) == CONNECTION_OK else {
+                throw PostgresError(code: .connectionFailed, message: String(cString: PQerrorMessage(handle)))
+            }
+            configureSession()
+            return true
+        }
+    }
+
     /// Runs one statement with text parameters (`$1`, `$2`, … ; nil is NULL) and returns its rows.
     @discardableResult
     public func query(_ sql: String, _ parameters: [String?] = []) throws -> [PostgresRow] {
         try lock.withLock {
+            try reconnectIfBroken()
             let result = Self.withCStrings(parameters) { pointers in
                 PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
             }
@@ -43,6 +95,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one or more statements without parameters (the simple query protocol), e.g. a migration script.
     public func execute(_ sql: String) throws {
         try lock.withLock {
+            try reconnectIfBroken()
             var result = PQexec(handle, sql)
             defer { PQclear(result) }
             try check(result)
@@ -58,6 +111,8 @@ public final class PostgresConnection: @unchecked Sendable {
     public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try lock.withLock {
             try execute("BEGIN")
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
             do {
                 let value = try body(self)
                 try execute("COMMIT")
