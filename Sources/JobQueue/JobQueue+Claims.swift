@@ -8,7 +8,7 @@ extension JobQueue {
     public func claim(limit: Int, workerID: String, leaseDuration: Double) throws -> [ClaimedJob] {
         guard limit > 0 else { return [] }
         let now = Date()
-        return try connection.query(Self.claimStatement, [String(limit), String(leaseDuration), workerID])
+        return try connection.queryPrepared(Self.claimStatement, [String(limit), String(leaseDuration), workerID])
             .map { try Self.claimedJob($0, claimedAt: now) }
             .sorted { $0.id < $1.id }
     }
@@ -24,7 +24,7 @@ extension JobQueue {
             return ClaimTurn(recorded: try record(outcomes, workerID: workerID), claimed: [])
         }
         let now = Date()
-        let rows = try connection.query(
+        let rows = try connection.queryPrepared(
             Self.recordAndClaimStatement,
             [try OutcomeRecord.json(outcomes), workerID, String(limit), String(leaseDuration)])
         let claimed = try rows.filter { try $0.optionalInt("id") != nil }
@@ -104,7 +104,7 @@ extension JobQueue {
     public func record(_ outcomes: [JobOutcome], workerID: String) throws -> Int {
         guard !outcomes.isEmpty else { return 0 }
         let payload = try OutcomeRecord.json(outcomes)
-        let rows = try connection.query(Self.recordStatement, [payload, workerID])
+        let rows = try connection.queryPrepared(Self.recordStatement, [payload, workerID])
         return try rows.first?.int("recorded") ?? 0
     }
 
