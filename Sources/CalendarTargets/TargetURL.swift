@@ -1,7 +1,7 @@
 import Foundation
 
 /// A parsed target URL: the kind of node, where it is and its options (query parameters such
-/// as `folder`, `auth`, `admin-port`, `invitations`). Never holds credentials.
+/// as `folder`, `auth`, `admin-url`, `invitations`, `parallel`). Never holds credentials.
 public struct TargetURL: Sendable, Equatable, CustomStringConvertible {
     /// The kinds of node calimport can import into.
     public enum Kind: String, Sendable, CaseIterable {

@@ -18,9 +18,12 @@ public final class AccountImporter: Sendable {
     private let targets = TargetCache()
 
     /// An importer whose connectors share `httpClient` and one throttle per target host
-    /// (`throttle` settings), with credentials from the environment.
-    public init(httpClient: HTTPClient, throttle: HostThrottle.Configuration = .init(), retryPolicy: RetryPolicy) {
-        context = TargetFactory.Context(httpClient: httpClient, throttles: TargetThrottles(configuration: throttle))
+    /// (`throttle` settings), with credentials from `environment` (see ``TargetFactory``).
+    public init(
+        httpClient: HTTPClient, throttle: HostThrottle.Configuration = .init(), retryPolicy: RetryPolicy,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        context = TargetFactory.Context(httpClient: httpClient, throttles: TargetThrottles(configuration: throttle), environment: environment)
         self.retryPolicy = retryPolicy
     }
 

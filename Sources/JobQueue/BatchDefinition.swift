@@ -15,12 +15,15 @@ public struct BatchDefinition: Sendable, Equatable {
     public var windowTo: Date?
     /// The import mode (`merge`, `skip-existing`, `replace`). Default `merge`.
     public var mode: String
-    /// Attempts before a job fails for good. Default 8.
+    /// Attempts before a job fails for good. Default ``defaultMaxAttempts``.
     public var maxAttempts: Int
+
+    /// The attempts a job gets unless its batch says otherwise: 8.
+    public static let defaultMaxAttempts = 8
 
     public init(
         name: String, source: String, target: String, windowFrom: Date? = nil, windowTo: Date? = nil,
-        mode: String = "merge", maxAttempts: Int = 8
+        mode: String = "merge", maxAttempts: Int = BatchDefinition.defaultMaxAttempts
     ) {
         self.name = name
         self.source = source

@@ -15,7 +15,8 @@ public struct Settings: Sendable {
     /// The file read, if any.
     public let file: String?
 
-    /// Reads `file` (if any) and the environment. Unknown keys and mistyped values are refused.
+    /// Reads `file` (if any) and the environment. Unknown keys, and values of the wrong type or
+    /// against their key's ``SettingKey/rule``, are refused with the file and key or the variable.
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         var values: [String: (value: String, source: Source)] = [:]
         if let file {
@@ -23,7 +24,7 @@ public struct Settings: Sendable {
         }
         for key in SettingKey.known {
             if let value = environment[key.environmentVariable], !value.isEmpty {
-                try validate(value, for: key, origin: key.environmentVariable)
+                try key.validate(value, origin: key.environmentVariable)
                 values[key.name] = (value, .environment)
             }
         }
@@ -39,25 +40,39 @@ public struct Settings: Sendable {
     /// The number value of `name`, if set (validated on load).
     public func number(_ name: String) -> Double? { string(name).flatMap { Double($0) } }
 
-    /// One line per key set, `name = value (source)`, secrets masked: what `config check` prints.
-    public func describe() -> [String] {
+    /// One line per key, `name = value  (origin)`, secrets masked: what `config check` prints.
+    /// Keys not set show their entry of `defaults` (origin `default`); keys with neither are left out.
+    public func describe(defaults: [String: String] = [:]) -> [String] {
         SettingKey.known.compactMap { key in
-            guard let entry = values[key.name] else { return nil }
-            let shown = key.isSecret ? Self.mask(entry.value) : entry.value
-            let origin = entry.source == .file ? (file ?? "file") : key.environmentVariable
-            return "\(key.name) = \(shown)  (\(origin))"
+            if let entry = values[key.name] {
+                let shown = key.isSecret ? Self.mask(entry.value) : entry.value
+                let origin = entry.source == .file ? (file ?? "file") : key.environmentVariable
+                return "\(key.name) = \(shown)  (\(origin))"
+            }
+            return defaults[key.name].map { "\(key.name) = \($0)  (default)" }
         }
     }
 
-    /// A URL with its password replaced by `***`; any other secret fully masked.
+    /// A URL with its password (`user:password@` and any `password=` query parameter) replaced
+    /// by `***`; any other secret fully masked.
     public static func mask(_ value: String) -> String {
         guard let schemeEnd = value.range(of: "://") else { return "***" }
         let rest = value[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return value }
-        let userInfo = rest[..<at]
-        let user = userInfo.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-        return String(value[..<schemeEnd.upperBound]) + user + ":***" + String(rest[at...])
+        var masked = value
+        if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+            masked = String(value[..<schemeEnd.upperBound]) + String(rest[..<colon]) + ":***" + String(rest[at...])
+        }
+        return maskPasswordParameter(masked)
+    }
+
+    /// `…?password=x&…` → `…?password=***&…`.
+    private static func maskPasswordParameter(_ url: String) -> String {
+        guard let question = url.firstIndex(of: "?") else { return url }
+        let query = url[url.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            pair.lowercased().hasPrefix("password=") ? "password=***" : String(pair)
+        }
+        return String(url[...question]) + query.joined(separator: "&")
     }
 
     static func readFile(_ path: String) throws -> [String: String] {
@@ -89,22 +104,12 @@ public struct Settings: Sendable {
                 let near = SettingKey.known.map(\.name).filter { $0.hasPrefix(prefix) }.joined(separator: ", ")
                 throw SettingsError(code: .unknownKey, message: "configuration \(path): unknown key '\(full)'" + (near.isEmpty ? "" : " (known here: \(near))"))
             }
+            guard !(value is NSNull), !(value is [Any]) else {
+                throw SettingsError(code: .invalidValue, message: "configuration \(path): \(full) needs one value")
+            }
             let text = "\(value)"
-            try validate(text, for: key, origin: "\(path): \(full)")
+            try key.validate(text, origin: "\(path): \(full)")
             flat[full] = text
-        }
-    }
-
-    static func validate(_ value: String, for key: SettingKey, origin: String) throws {
-        let valid: Bool
-        switch key.kind {
-        case .string: valid = true
-        case .integer: valid = Int(value) != nil
-        case .number: valid = Double(value) != nil
-        case .boolean: valid = ["true", "false"].contains(value.lowercased())
-        }
-        guard valid else {
-            throw SettingsError(code: .invalidValue, message: "\(origin): '\(value)' is not a valid \(key.kind.rawValue) for \(key.name)")
         }
     }
 }

@@ -10,8 +10,10 @@ public struct SettingsError: Error, Sendable, CustomStringConvertible {
         public static let unreadable = Code("unreadable")
         /// A key calimport does not know (a typo, most of the time).
         public static let unknownKey = Code("unknownKey")
-        /// A value of the wrong type.
+        /// A value of the wrong type or out of range.
         public static let invalidValue = Code("invalidValue")
+        /// A value needed now is set neither by its flag nor by the configuration.
+        public static let missingValue = Code("missingValue")
     }
 
     public var code: Code

@@ -11,13 +11,12 @@ struct BatchPruneCommand: ParsableCommand {
     @Option(name: .long, help: "The batch.")
     var batch: String
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.batch")
+        let logger = common.makeLogger("calimport.batch")
         try OperatorFailure.reporting {
-            let deleted = try database.openQueue(logger: logger).pruneBatch(named: batch)
+            let deleted = try common.openQueue(logger: logger).pruneBatch(named: batch)
             print("batch \(batch) pruned: \(deleted) jobs deleted")
         }
     }

@@ -14,13 +14,12 @@ struct CancelCommand: ParsableCommand {
     @Option(name: .long, help: "Only this account (repeatable).")
     var account: [String] = []
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.cancel")
+        let logger = common.makeLogger("calimport.cancel")
         try OperatorFailure.reporting {
-            let result = try database.openQueue(logger: logger).cancel(batchName: batch, accounts: account.isEmpty ? nil : account)
+            let result = try common.openQueue(logger: logger).cancel(batchName: batch, accounts: account.isEmpty ? nil : account)
             print("\(result.cancelled) pending jobs cancelled; \(result.stopping) running jobs asked to stop")
         }
     }

@@ -10,18 +10,18 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a target before importing: reach it, authenticate, and with --account find that account's calendar. Writes nothing.",
         discussion: "Exit 0 when usable, 4 when unreachable, refusing the credentials or missing the account.")
 
-    @Option(name: .long, help: "Target URL, as for submit.")
-    var target: String
+    @OptionGroup var target: TargetOption
 
     @Option(name: .long, help: "An account whose calendar must be found.")
     var account: String?
 
+    @OptionGroup var configFile: ConfigFileOption
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         let logger = logging.makeLogger("calimport.check")
         try CommandFailure.reporting {
-            try TargetCheckRunner.run(try TargetURL(target), account: account, logger: logger) { print($0) }
+            try TargetCheckRunner.run(try target.resolve(try SettingsStore.current()), account: account, logger: logger) { print($0) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CalendarTargets
 import Foundation
 import Settings
 
@@ -11,21 +12,41 @@ struct ConfigCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate the configuration (file and CALIMPORT_* environment) and print the effective values, secrets masked.",
-            discussion: "Precedence: defaults < file < environment (CALIMPORT_<SECTION>_<KEY>) < flags.")
+            discussion: """
+                Precedence: flags > environment (CALIMPORT_<SECTION>_<KEY>) > file > built-in \
+                defaults. Exit 64 on an unknown key, a value of the wrong type or out of range, or a \
+                bad target URL. Credential files are not opened and the target is not reached: \
+                `calimport check` does that.
 
-        @Option(name: .long, help: "The YAML file (default: CALIMPORT_CONFIG).")
-        var config: String?
+                Keys, with their environment variable:
+                \(keyList)
+                """)
+
+        @OptionGroup var configFile: ConfigFileOption
 
         func run() throws {
-            let file = config ?? ProcessInfo.processInfo.environment["CALIMPORT_CONFIG"]
+            // ConfigFileOption has loaded and validated each value while the command line was parsed.
+            let settings = try SettingsStore.current()
+            try CommandFailure.reporting { try Self.checkCombinations(settings) }
+            print(configFile.file.map { "configuration \($0): valid" } ?? "no configuration file; environment only")
+            print(settings.describe(defaults: ConfigurationDefaults.values()).joined(separator: "\n"))
+        }
+
+        /// What no single key can check: the worker settings together (heartbeat shorter than
+        /// the lease, retry cap at least the base) and the target URL.
+        static func checkCombinations(_ settings: Settings) throws {
+            _ = try WorkerOptions.parse([]).resolve(settings)
+            guard let target = try settings.resolve("target.url", flag: String?.none, flagName: "--target") else { return }
             do {
-                let settings = try Settings.load(file: file)
-                print(file.map { "configuration \($0): valid" } ?? "no configuration file; environment only")
-                let lines = settings.describe()
-                print(lines.isEmpty ? "(nothing set: defaults apply)" : lines.joined(separator: "\n"))
-            } catch let error as SettingsError {
-                throw CommandFailure.fail(error.message, code: ExitCode.validationFailure.rawValue)
+                _ = try TargetURL(target.value)
+            } catch let error as CalendarTargetError {
+                throw SettingsError(code: .invalidValue, message: "\(target.origin): \(error.message)")
             }
+        }
+
+        /// Two lines per key: `  name, VARIABLE` and its summary, indented.
+        static var keyList: String {
+            SettingKey.known.map { "  \($0.name), \($0.environmentVariable)\n      \($0.summary)" }.joined(separator: "\n")
         }
     }
 }

@@ -14,13 +14,12 @@ struct DatabaseCommand: ParsableCommand {
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create or upgrade the schema; running it again changes nothing.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var logging: LoggingOptions
+        @OptionGroup var common: CommonOptions
 
         func run() throws {
-            let logger = logging.makeLogger("calimport.db")
+            let logger = common.makeLogger("calimport.db")
             try CommandFailure.reporting {
-                let connection = try PostgresConnection(url: try database.resolveURL())
+                let connection = try PostgresConnection(url: try common.database.resolveURL())
                 let applied = try SchemaMigrator().migrate(connection, logger: logger)
                 let latest = SchemaMigrator.migrations.last?.version ?? 0
                 print(applied.isEmpty
@@ -34,6 +33,7 @@ struct DatabaseCommand: ParsableCommand {
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create (first time) and start the embedded cluster; print its URL.")
+        @OptionGroup var configFile: ConfigFileOption
 
         func run() throws {
             try CommandFailure.reporting {
@@ -45,6 +45,7 @@ struct DatabaseCommand: ParsableCommand {
     /// `calimport db stop`.
     struct Stop: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop the embedded cluster.")
+        @OptionGroup var configFile: ConfigFileOption
 
         func run() throws {
             try CommandFailure.reporting {
@@ -58,6 +59,7 @@ struct DatabaseCommand: ParsableCommand {
     struct URLCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "url", abstract: "Print the database URL in use (starting the embedded cluster if needed).")
+        @OptionGroup var configFile: ConfigFileOption
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {

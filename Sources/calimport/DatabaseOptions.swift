@@ -6,7 +6,7 @@ import Postgres
 
 /// Where the queue database is: `--database-url`, else `DATABASE_URL`, else the embedded cluster.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "libpq URL of the queue database (default: DATABASE_URL, else the embedded cluster under CALIMPORT_HOME).")
+    @Option(name: .long, help: "libpq URL of the queue database (default: database.url of the configuration, else DATABASE_URL, else the embedded cluster under home).")
     var databaseURL: String?
 
     /// The URL to connect to: the flag, else `database.url` of the configuration

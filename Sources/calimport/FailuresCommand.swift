@@ -15,13 +15,12 @@ struct FailuresCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per account, one per line.")
     var json = false
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.failures")
+        let logger = common.makeLogger("calimport.failures")
         try OperatorFailure.reporting {
-            let failures = try database.openQueue(logger: logger).failures(batchName: batch)
+            let failures = try common.openQueue(logger: logger).failures(batchName: batch)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -23,6 +23,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Output directory.")
     var output: String
 
+    @OptionGroup var configFile: ConfigFileOption
+
     func run() throws {
         let bounds = events.split(separator: "-").compactMap { Int($0) }
         guard bounds.count == 2, bounds[0] >= 1, bounds[0] <= bounds[1] else {

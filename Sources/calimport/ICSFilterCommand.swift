@@ -20,6 +20,8 @@ struct ICSFilterCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the sorted distinct UIDs kept, one per line.")
     var uids = false
 
+    @OptionGroup var configFile: ConfigFileOption
+
     func run() throws {
         try CommandFailure.reporting {
             let filter = CalendarFilter(window: try window.window())

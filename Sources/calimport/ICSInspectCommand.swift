@@ -15,6 +15,8 @@ struct ICSInspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
+    @OptionGroup var configFile: ConfigFileOption
+
     func run() throws {
         try CommandFailure.reporting {
             let data: Data

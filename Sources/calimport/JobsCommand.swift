@@ -23,8 +23,7 @@ struct JobsCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per account, one per line.")
     var json = false
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func validate() throws {
         if let state, !Self.states.contains(state) {
@@ -33,9 +32,9 @@ struct JobsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.jobs")
+        let logger = common.makeLogger("calimport.jobs")
         try CommandFailure.reporting {
-            let queue = try database.openQueue(logger: logger)
+            let queue = try common.openQueue(logger: logger)
             guard try queue.batch(named: batch) != nil else {
                 throw CommandFailure.fail("no batch named '\(batch)'", code: ExitCode.validationFailure.rawValue)
             }

@@ -12,18 +12,23 @@ struct LoggingOptions: ParsableArguments {
         case json
     }
 
-    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: log.level of the configuration, else info).")
+    /// The level when neither the flag nor the configuration sets one.
+    static let defaultLevel = Logger.Level.info
+    /// The format when neither the flag nor the configuration sets one.
+    static let defaultFormat = Format.text
+
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: log.level of the configuration, else \(LoggingOptions.defaultLevel.rawValue)).")
     var logLevel: String?
 
-    @Option(name: .long, help: "text or json (one object per line) (default: log.format of the configuration, else text).")
+    @Option(name: .long, help: "text or json (one object per line) (default: log.format of the configuration, else \(LoggingOptions.defaultFormat.rawValue)).")
     var logFormat: Format?
 
-    /// Bootstraps swift-log and returns the command's logger.
+    /// Bootstraps swift-log and returns the command's logger: flag > configuration > default.
     func makeLogger(_ label: String) -> Logger {
         let settings = try? SettingsStore.current()
-        let text = logLevel ?? settings?.string("log.level") ?? "info"
-        let level = Logger.Level(rawValue: text.lowercased()) ?? .info
-        let format = logFormat ?? settings?.string("log.format").flatMap(Format.init) ?? .text
+        let text = logLevel ?? settings?.string("log.level")
+        let level = text.flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? Self.defaultLevel
+        let format = logFormat ?? settings?.string("log.format").flatMap { Format(rawValue: $0.lowercased()) } ?? Self.defaultFormat
         LoggingBootstrap.once(level: level, format: format)
         var logger = Logger(label: label)
         logger.logLevel = level

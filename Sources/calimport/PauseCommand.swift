@@ -10,13 +10,12 @@ struct PauseCommand: ParsableCommand {
     @Option(name: .long, help: "The batch.")
     var batch: String
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.pause")
+        let logger = common.makeLogger("calimport.pause")
         try OperatorFailure.reporting {
-            try database.openQueue(logger: logger).setPaused(true, batchName: batch)
+            try common.openQueue(logger: logger).setPaused(true, batchName: batch)
             print("batch \(batch) paused")
         }
     }

@@ -23,13 +23,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.report")
+        let logger = common.makeLogger("calimport.report")
         try CommandFailure.reporting {
-            let queue = try database.openQueue(logger: logger)
+            let queue = try common.openQueue(logger: logger)
             let report = try BatchReport.read(queue, batch: batch)
             let text = try Self.render(report, format: format)
             if let output {

@@ -10,13 +10,12 @@ struct ResumeCommand: ParsableCommand {
     @Option(name: .long, help: "The batch.")
     var batch: String
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.resume")
+        let logger = common.makeLogger("calimport.resume")
         try OperatorFailure.reporting {
-            try database.openQueue(logger: logger).setPaused(false, batchName: batch)
+            try common.openQueue(logger: logger).setPaused(false, batchName: batch)
             print("batch \(batch) resumed")
         }
     }

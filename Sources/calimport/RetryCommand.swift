@@ -20,8 +20,7 @@ struct RetryCommand: ParsableCommand {
     @Option(name: .long, help: "The failed jobs whose last error has this class (transient, permanent) or code (e.g. source.parse).")
     var errorClass: String?
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func validate() throws {
         let chosen = [failed, !account.isEmpty, errorClass != nil].filter { $0 }.count
@@ -29,9 +28,9 @@ struct RetryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.retry")
+        let logger = common.makeLogger("calimport.retry")
         try OperatorFailure.reporting {
-            let requeued = try database.openQueue(logger: logger).retry(batchName: batch, selection: selection)
+            let requeued = try common.openQueue(logger: logger).retry(batchName: batch, selection: selection)
             print("\(requeued) jobs requeued")
         }
     }

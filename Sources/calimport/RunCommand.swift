@@ -1,7 +1,6 @@
 import ArgumentParser
 import CalendarTargets
 import Foundation
-import HTTPTransport
 import ICalendar
 import Importer
 import JobQueue
@@ -15,9 +14,15 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "One-shot migration: check the target, submit, work until done with live progress, summarize, write the HTML report.",
         discussion: """
-            Uses the embedded database unless --database-url or DATABASE_URL is given. The report goes to
-            --report, else next to the state directory (calimport-report-BATCH.html).
-            Exit codes: 0 all accounts succeeded; 1 finished with failed accounts; 3 source problem;
+            Uses the embedded database unless --database-url, database.url of the configuration or \
+            DATABASE_URL is given. The report goes to --report, else next to the state directory \
+            (calimport-report-BATCH.html).
+
+            The target, the attempts and the worker tuning flags take their defaults from the \
+            configuration (--config or CALIMPORT_CONFIG, and CALIMPORT_* variables; see \
+            `calimport config check`): flag > environment > file > built-in default.
+
+            Exit codes: 0 all accounts succeeded; 1 finished with failed accounts; 3 source problem; \
             4 target unreachable or refusing credentials; 5 database problem; 64 bad usage; 130 interrupted.
             """)
 
@@ -26,47 +31,47 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var sources: AccountSourceOptions
 
-    @Option(name: .long, help: "Target URL: file:///DIR or caldav+http(s)://HOST:PORT/PATH/{account}/…")
-    var target: String
+    @OptionGroup var target: TargetOption
 
     @Option(name: .long, help: "merge, skip-existing or replace.")
     var mode: String = "merge"
 
-    @Option(name: .long, help: "Dispatch slots: accounts imported at once.")
-    var concurrency: Int = 16
+    @OptionGroup var attempts: MaxAttemptsOption
+    @OptionGroup var tuning: WorkerOptions
 
     @Option(name: .long, help: "Where to write the HTML report.")
     var report: String?
 
     @OptionGroup var window: WindowOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 1024") }
         guard ImportMode(rawValue: mode) != nil else {
             throw ValidationError("--mode must be one of \(ImportMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.run")
+        let logger = common.makeLogger("calimport.run")
         let code = try CommandFailure.reporting { () throws -> Int32 in
-            let targetURL = try TargetURL(target)
+            let settings = try SettingsStore.current()
+            let workerSettings = try tuning.resolve(settings)
+            let maxAttempts = try attempts.resolve(settings)
+            let targetURL = try target.resolve(settings)
             let window = try window.window()
             let plan = try sources.plan()
             try SubmitCommand.refuseUnsafeNames(plan)
             guard !plan.enqueued.isEmpty else { throw AccountSourceError("no accounts found in \(sources.layout.source)") }
             try TargetCheckRunner.run(targetURL, account: nil, logger: logger) { print($0) }
-            let databaseURL = try database.resolveURL()
+            let databaseURL = try common.database.resolveURL()
             let queue = try JobQueue.open(url: databaseURL, logger: logger)
             let name = batch ?? Self.defaultBatchName()
             let definition = BatchDefinition(
                 name: name, source: sources.layout.source, target: targetURL.description,
-                windowFrom: window.from, windowTo: window.to, mode: mode)
+                windowFrom: window.from, windowTo: window.to, mode: mode, maxAttempts: maxAttempts)
             let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
             SubmitCommand.printSummary(result, plan: plan, batch: name, source: definition.source)
-            let interrupted = try work(databaseURL: databaseURL, queue: queue, batch: name, logger: logger)
+            let interrupted = try work(workerSettings, databaseURL: databaseURL, queue: queue, batch: name, logger: logger)
             return try finish(queue, batch: name, interrupted: interrupted)
         }
         if code != 0 { throw ExitCode(code) }
@@ -74,12 +79,10 @@ struct RunCommand: ParsableCommand {
 
     /// Runs a worker pool until the queue is idle (or Ctrl-C), showing progress meanwhile.
     /// Returns whether it was interrupted.
-    private func work(databaseURL: String, queue: JobQueue, batch: String, logger: Logger) throws -> Bool {
-        var configuration = WorkerPool.Configuration()
-        configuration.concurrency = concurrency
+    private func work(_ settings: WorkerSettings, databaseURL: String, queue: JobQueue, batch: String, logger: Logger) throws -> Bool {
+        var configuration = settings.pool
         configuration.untilIdle = true
-        _ = try TargetCredentials.fromEnvironment()  // a bad password file stops the run before it claims anything
-        let importer = AccountImporter(httpClient: HTTPClient(), retryPolicy: RetryPolicy())
+        let importer = try settings.makeImporter()
         let pool = WorkerPool(databaseURL: databaseURL, configuration: configuration, runner: importer, logger: logger)
         let runner = PoolRunner(pool)
         let signals = SignalHandlers { runner.interrupt() }
@@ -95,6 +98,7 @@ struct RunCommand: ParsableCommand {
         repeat { showProgress() } while !runner.waitForExit(timeout: interval)
         showProgress()  // the end
         display.finish()
+        importer.close(logger: logger)
         try runner.rethrow()
         return runner.wasInterrupted
     }
@@ -125,9 +129,10 @@ struct RunCommand: ParsableCommand {
         return formatter.string(from: date)
     }
 
-    /// `calimport-report-BATCH.html` in the directory that holds the state directory.
+    /// `calimport-report-BATCH.html` in the directory that holds the state directory (`home` of
+    /// the configuration, default ./.calimport).
     static func defaultReportPath(batch: String) -> String {
-        let home = EmbeddedCluster.defaultHome().standardizedFileURL
+        let home = ((try? DatabaseOptions.embeddedCluster().home) ?? EmbeddedCluster.defaultHome()).standardizedFileURL
         return home.deletingLastPathComponent().appendingPathComponent("calimport-report-\(batch).html").path
     }
 }

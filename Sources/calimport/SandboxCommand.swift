@@ -37,6 +37,7 @@ struct SandboxCommand: ParsableCommand {
     @Option(name: .long, help: "File of accounts that exist, one per line (default: every account exists).")
     var accounts: String?
 
+    @OptionGroup var configFile: ConfigFileOption
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {

@@ -27,17 +27,16 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds between two readings with --watch.")
     var interval: Double = 2
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func validate() throws {
         guard interval >= 0.2, interval <= 3600 else { throw ValidationError("--interval must be between 0.2 and 3600 seconds") }
     }
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.status")
+        let logger = common.makeLogger("calimport.status")
         try CommandFailure.reporting {
-            let queue = try database.openQueue(logger: logger)
+            let queue = try common.openQueue(logger: logger)
             if let batch, try queue.batch(named: batch) == nil {
                 throw CommandFailure.fail("no batch named '\(batch)'", code: ExitCode.validationFailure.rawValue)
             }

@@ -21,14 +21,15 @@ struct SubmitCommand: ParsableCommand {
 
     @OptionGroup var sources: AccountSourceOptions
 
-    @Option(name: .long, help: "Target URL: file:///DIR or caldav+http(s)://HOST:PORT/PATH/{account}/…")
-    var target: String
+    @OptionGroup var target: TargetOption
 
     @Option(name: .long, help: "merge (add, update by UID), skip-existing or replace (the calendar ends up holding exactly the window).")
     var mode: String = ImportMode.merge.rawValue
 
     @Option(name: .long, help: "Zimbra/Carbonio folder to import into (default Calendar); stored in the target URL.")
     var folder: String?
+
+    @OptionGroup var attempts: MaxAttemptsOption
 
     @Option(name: .long, help: "CalDAV scheduling: client (default: SCHEDULE-AGENT=CLIENT, no invitations) or server (the server's default).")
     var invitations: String?
@@ -40,16 +41,17 @@ struct SubmitCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var window: WindowOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.submit")
+        let logger = common.makeLogger("calimport.submit")
         try CommandFailure.reporting {
             guard let importMode = ImportMode(rawValue: mode) else {
                 throw CommandFailure.fail("--mode must be merge, skip-existing or replace", code: ExitCode.validationFailure.rawValue)
             }
-            var targetURL = try TargetURL(target)
+            let settings = try SettingsStore.current()
+            let maxAttempts = try attempts.resolve(settings)
+            var targetURL = try target.resolve(settings)
             if let folder { targetURL = targetURL.setting("folder", to: folder) }
             if let invitations {
                 guard ["client", "server"].contains(invitations) else { throw CommandFailure.fail("--invitations must be client or server", code: ExitCode.validationFailure.rawValue) }
@@ -64,8 +66,9 @@ struct SubmitCommand: ParsableCommand {
             try Self.refuseUnsafeNames(plan)
             let definition = BatchDefinition(
                 name: batch, source: sources.layout.source, target: targetURL.description,
-                windowFrom: window.from, windowTo: window.to, mode: importMode.rawValue)
-            let queue = try database.openQueue(logger: logger)
+                windowFrom: window.from, windowTo: window.to, mode: importMode.rawValue,
+                maxAttempts: maxAttempts)
+            let queue = try common.openQueue(logger: logger)
             let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
             Self.printSummary(result, plan: plan, batch: batch, source: definition.source)
         }

@@ -15,13 +15,12 @@ struct WorkersCommand: ParsableCommand {
     @Flag(name: .long, help: "Include workers that stopped cleanly.")
     var all = false
 
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = logging.makeLogger("calimport.workers")
+        let logger = common.makeLogger("calimport.workers")
         try CommandFailure.reporting {
-            let workers = try database.openQueue(logger: logger).workers(includeStopped: all)
+            let workers = try common.openQueue(logger: logger).workers(includeStopped: all)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
