@@ -41,11 +41,11 @@ public final class MetricsEndpoint: Sendable {
     /// Starts serving on `address` (`HOST:PORT`) in the background and returns once the port
     /// is listening. Awaits readiness without blocking a thread of the cooperative pool.
     public func start(address: String, logger: Logger) async throws {
-        let (host, port) = try Self.parse(address)
+        let listen = try ListenAddress(parsing: address)
         let readiness = Readiness()
         let application = Application(
             router: makeRouter(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "calimport"),
+            configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "calimport"),
             onServerRunning: { _ in readiness.finish(nil) },
             logger: logger)
         Task.detached {
@@ -88,14 +88,6 @@ public final class MetricsEndpoint: Sendable {
         }
         router.get("/healthz") { _, _ in "ok\n" }
         return router
-    }
-
-    static func parse(_ address: String) throws -> (String, Int) {
-        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
-              (0...65535).contains(port) else {
-            throw TelemetryError(message: "metrics address must be HOST:PORT, e.g. 127.0.0.1:9464 (got '\(address)')")
-        }
-        return (String(address[..<colon]), port)
     }
 }
 

@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import Logging
 import Sandbox
+import Telemetry
 
 /// `calimport sandbox`: a calendar node speaking CalDAV, Zimbra/Carbonio, WCAP and BlueMind,
 /// with fault injection, for rehearsals, tests and benchmarks.
@@ -50,7 +51,13 @@ struct SandboxCommand: ParsableCommand {
     func run() throws {
         let logger = logging.makeLogger("calimport.sandbox")
         try CommandFailure.reporting {
-            let (host, port) = try Self.parseListen(listen)
+            let address: ListenAddress
+            do {
+                address = try ListenAddress(parsing: listen)
+            } catch {
+                throw ValidationError("--listen: \(error)")
+            }
+            let (host, port) = (address.host, address.port)
             let server = SandboxServer(node: SandboxNode(configuration: try makeConfiguration()), host: host, port: port)
             let finished = DispatchSemaphore(value: 0)
             let failure = FailureBox()
@@ -84,13 +91,6 @@ struct SandboxCommand: ParsableCommand {
             configuration.accounts = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
         return configuration
-    }
-
-    static func parseListen(_ text: String) throws -> (String, Int) {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
-            throw ValidationError("--listen takes HOST:PORT, e.g. 127.0.0.1:8808")
-        }
-        return (String(text[..<colon]), port)
     }
 }
 
