@@ -146,9 +146,11 @@ public final class WorkerPool: @unchecked Sendable {
             return state.freeSlots.removeLast()
         }
         var jobLogger = logger
-        jobLogger[metadataKey: "job.id"] = "\(job.id)"
-        jobLogger[metadataKey: "account"] = "\(job.account)"
-        jobLogger[metadataKey: "batch.name"] = "\(batch?.definition.name ?? String(job.batchID))"
+        // One change of the handler's metadata, not three (a handler may re-render it on each).
+        jobLogger.handler.metadata.merge([
+            "job.id": "\(job.id)", "account": "\(job.account)",
+            "batch.name": "\(batch?.definition.name ?? String(job.batchID))",
+        ]) { _, new in new }
         let cancellation = CancellationCheck { [self] in isCancelled(job.id) }
         slotQueues[slot].async { [self, jobLogger] in
             let outcome: JobOutcome

@@ -8,7 +8,7 @@ extension JobQueue {
     public func claim(limit: Int, workerID: String, leaseDuration: Double) throws -> [ClaimedJob] {
         guard limit > 0 else { return [] }
         let now = Date()
-        return try connection.queryPrepared(Self.claimStatement, [String(limit), String(leaseDuration), workerID])
+        return try connection.query(Self.preparedClaim, [String(limit), String(leaseDuration), workerID])
             .map { try Self.claimedJob($0, claimedAt: now) }
             .sorted { $0.id < $1.id }
     }
@@ -24,9 +24,9 @@ extension JobQueue {
             return ClaimTurn(recorded: try record(outcomes, workerID: workerID), claimed: [])
         }
         let now = Date()
-        let rows = try connection.queryPrepared(
-            Self.recordAndClaimStatement,
-            [try OutcomeRecord.json(outcomes), workerID, String(limit), String(leaseDuration)])
+        let rows = try connection.query(
+            Self.preparedRecordAndClaim,
+            [OutcomeRecord.json(outcomes), workerID, String(limit), String(leaseDuration)])
         let claimed = try rows.filter { try $0.optionalInt("id") != nil }
             .map { try Self.claimedJob($0, claimedAt: now) }
             .sorted { $0.id < $1.id }
@@ -103,8 +103,8 @@ extension JobQueue {
     @discardableResult
     public func record(_ outcomes: [JobOutcome], workerID: String) throws -> Int {
         guard !outcomes.isEmpty else { return 0 }
-        let payload = try OutcomeRecord.json(outcomes)
-        let rows = try connection.queryPrepared(Self.recordStatement, [payload, workerID])
+        let payload = OutcomeRecord.json(outcomes)
+        let rows = try connection.query(Self.preparedRecord, [payload, workerID])
         return try rows.first?.int("recorded") ?? 0
     }
 

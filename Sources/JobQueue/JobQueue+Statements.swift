@@ -1,3 +1,5 @@
+import Postgres
+
 extension JobQueue {
     /// The claim statement: `$1` limit, `$2` lease seconds, `$3` worker id. Public so that the
     /// queue benchmark can run the very same statement through pgbench.
@@ -27,6 +29,12 @@ extension JobQueue {
                    (SELECT count(*) FROM updated) AS recorded
             FROM (SELECT 1) AS turn LEFT JOIN claimed c ON true
             """
+
+    /// ``claimStatement``, ``recordStatement`` and ``recordAndClaimStatement``, prepared once
+    /// per connection: the claim loop runs them on every turn.
+    static let preparedClaim = PreparedStatement(name: "calimport_claim", sql: claimStatement)
+    static let preparedRecord = PreparedStatement(name: "calimport_record", sql: recordStatement)
+    static let preparedRecordAndClaim = PreparedStatement(name: "calimport_record_and_claim", sql: recordAndClaimStatement)
 
     /// The claim's CTEs, `picked` then `claimed`: up to `limit` runnable jobs of unpaused
     /// batches in priority then id order, skipping locked ones, each under a fresh lease.
@@ -108,7 +116,7 @@ extension JobQueue {
     }
 
     /// The JSON `recordStatement` takes for `outcomes`.
-    public static func outcomesJSON(_ outcomes: [JobOutcome]) throws -> String {
-        try OutcomeRecord.json(outcomes)
+    public static func outcomesJSON(_ outcomes: [JobOutcome]) -> String {
+        OutcomeRecord.json(outcomes)
     }
 }

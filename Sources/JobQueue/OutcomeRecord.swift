@@ -1,7 +1,8 @@
 import Foundation
 
-/// The JSON row `JobQueue.record(_:workerID:)` sends per outcome (read by `jsonb_to_recordset`).
-struct OutcomeRecord: Encodable {
+/// The JSON row `JobQueue.record(_:workerID:)` sends per outcome (read by `jsonb_to_recordset`;
+/// the keys are the column names of the record statement's `input`).
+struct OutcomeRecord {
     var id: Int
     var lease: String
     var succeeded: Bool
@@ -46,23 +47,39 @@ struct OutcomeRecord: Encodable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, lease, succeeded
-        case retryDelay = "retry_delay"
-        case startedAt = "started_at"
-        case finishedAt = "finished_at"
-        case componentsInFile = "components_in_file"
-        case componentsKept = "components_kept"
-        case imported, skipped, failed, bytes
-        case errorClass = "error_class"
-        case errorCode = "error_code"
-        case httpStatus = "http_status"
-        case message
-        case itemErrors = "item_errors"
+    /// This outcome as one JSON object.
+    var json: String {
+        var object = JSONObjectText()
+        object.add("id", id)
+        object.add("lease", lease)
+        object.add("succeeded", succeeded)
+        object.add("retry_delay", retryDelay)
+        object.add("started_at", startedAt)
+        object.add("finished_at", finishedAt)
+        object.add("components_in_file", componentsInFile)
+        object.add("components_kept", componentsKept)
+        object.add("imported", imported)
+        object.add("skipped", skipped)
+        object.add("failed", failed)
+        object.add("bytes", bytes)
+        object.add("error_class", errorClass)
+        object.add("error_code", errorCode)
+        object.add("http_status", httpStatus)
+        object.add("message", message)
+        object.addRaw("item_errors", "[" + itemErrors.map(Self.json).joined(separator: ",") + "]")
+        return object.finished
     }
 
-    static func json(_ outcomes: [JobOutcome]) throws -> String {
-        let data = try JSONEncoder().encode(outcomes.map(OutcomeRecord.init))
-        return String(decoding: data, as: UTF8.self)
+    private static func json(_ itemError: ItemError) -> String {
+        var object = JSONObjectText()
+        object.add("uid", itemError.uid)
+        object.add("recurrence_id", itemError.recurrenceID)
+        object.add("reason", itemError.reason)
+        return object.finished
+    }
+
+    /// The JSON array of `outcomes`.
+    static func json(_ outcomes: [JobOutcome]) -> String {
+        "[" + outcomes.map { OutcomeRecord($0).json }.joined(separator: ",") + "]"
     }
 }

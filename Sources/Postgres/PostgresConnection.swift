@@ -14,8 +14,8 @@ public final class PostgresConnection: @unchecked Sendable {
     let lock = NSRecursiveLock()
     /// Nesting depth of ``transaction(_:)`` (under `lock`): no reconnect inside one.
     private var transactionDepth = 0
-    /// Statements prepared on the current session, name by SQL text (under `lock`).
-    private var preparedNames: [String: String] = [:]
+    /// Names of the statements prepared on the current session (under `lock`).
+    private var preparedNames: Set<String> = []
 
     /// Defaults a URL's own parameters override: give up connecting after 10 s, and notice a
     /// silent network loss within about 25 s (keepalive after 10 s idle, 3 probes 5 s apart).
@@ -74,7 +74,7 @@ public final class PostgresConnection: @unchecked Sendable {
                 throw PostgresError(code: .connectionFailed, message: "connection lost inside a transaction")
             }
             PQreset(handle)
-            preparedNames = [:]  // they belonged to the old session
+            preparedNames = []  // they belonged to the old session
             guard PQstatus(handle) == CONNECTION_OK else {
                 throw PostgresError(code: .connectionFailed, message: String(cString: PQerrorMessage(handle)))
             }
@@ -95,30 +95,26 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    /// Runs `sql` as a prepared statement of this session (prepared on its first use, and again
-    /// after a reconnect), so that a statement run on every turn of a loop is parsed and
-    /// planned once. Parameters and rows as for ``query(_:_:)``.
+    /// Runs `statement`, preparing it on this session first if need be (its first use, or the
+    /// first after a reconnect). Parameters and rows as for ``query(_:_:)``.
     @discardableResult
-    public func queryPrepared(_ sql: String, _ parameters: [String?] = []) throws -> [PostgresRow] {
+    public func query(_ statement: PreparedStatement, _ parameters: [String?] = []) throws -> [PostgresRow] {
         try lock.withLock {
             try reconnectIfBroken()
-            let name = try prepare(sql)
+            try prepare(statement)
             let result = Self.withCStrings(parameters) { pointers in
-                PQexecPrepared(handle, name, Int32(parameters.count), pointers, nil, nil, 0)
+                PQexecPrepared(handle, statement.name, Int32(parameters.count), pointers, nil, nil, 0)
             }
             return try consume(result)
         }
     }
 
-    /// The name of `sql` prepared on this session, preparing it first if need be.
-    private func prepare(_ sql: String) throws -> String {
-        if let name = preparedNames[sql] { return name }
-        let name = "calimport_\(preparedNames.count + 1)"
-        let result = PQprepare(handle, name, sql, 0, nil)
+    private func prepare(_ statement: PreparedStatement) throws {
+        guard !preparedNames.contains(statement.name) else { return }
+        let result = PQprepare(handle, statement.name, statement.sql, 0, nil)
         defer { PQclear(result) }
         try check(result)
-        preparedNames[sql] = name
-        return name
+        preparedNames.insert(statement.name)
     }
 
     /// Runs one or more statements without parameters (the simple query protocol), e.g. a migration script.

@@ -7,12 +7,12 @@ import JobQueue
 /// `-D id=0 -D lease_id=00000000-0000-0000-0000-000000000000` (a first record that matches
 /// nothing) and `-M prepared` (calimport prepares the statement too).
 enum PgbenchScript {
-    static func recordAndClaim() throws -> String {
+    static func recordAndClaim() -> String {
         let template = ClaimedJob(id: 999_999_999, batchID: 0, account: "", leaseID: "00000000-0000-0000-0000-00000000beef", attempt: 1, claimedAt: Date())
         // The outcome as calimport encodes it, its id and lease filled in by format() from the
         // pgbench variables (which -M prepared passes as parameters, as calimport does). A space
         // after each key's colon: pgbench would take `:0` for a variable.
-        let payload = try JobQueue.outcomesJSON([JobOutcome(job: template, result: .succeeded, counters: JobCounters())])
+        let payload = JobQueue.outcomesJSON([JobOutcome(job: template, result: .succeeded, counters: JobCounters())])
             .replacingOccurrences(of: "\":", with: "\": ")
             .replacingOccurrences(of: "%", with: "%%")
             .replacingOccurrences(of: "999999999", with: "%1$s")

@@ -29,7 +29,7 @@ struct QueueBenchmark {
         case "wake" where arguments.count == 3:
             try wake(url: arguments[1], rounds: Int(arguments[2]) ?? 20, logger: logger)
         case "pgbench-script" where arguments.count == 1:
-            print(try PgbenchScript.recordAndClaim())
+            print(PgbenchScript.recordAndClaim())
         default:
             FileHandle.standardError.write(Data("usage: calimport-queue-bench enqueue URL COUNT | work URL SLOTS JOBS | wake URL ROUNDS | pgbench-script\n".utf8))
             exit(64)
