@@ -2,8 +2,13 @@
 /// of every turn: Foundation's `JSONEncoder` took a quarter of a one-slot worker's CPU (perf,
 /// queue benchmark), this a small fraction of it.
 struct JSONObjectText {
-    private var text = "{"
+    private var text: String
     private var isEmpty = true
+
+    init() {
+        text = "{"
+        text.reserveCapacity(384)  // an outcome without item errors fits: no regrowth
+    }
 
     /// Adds `"key": value` (`null` for nil).
     mutating func add(_ key: String, _ value: Int?) {
@@ -40,6 +45,9 @@ struct JSONObjectText {
     /// `value` as a JSON string. NUL becomes U+FFFD: PostgreSQL's jsonb refuses `\u0000` in
     /// text, and one such message (say, from a binary file) must not stop a whole turn's record.
     static func quoted(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return "\"" + value + "\""  // the usual case: nothing to escape
+        }
         var result = "\""
         result.unicodeScalars.reserveCapacity(value.unicodeScalars.count + 2)
         for scalar in value.unicodeScalars {
