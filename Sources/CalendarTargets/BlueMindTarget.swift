@@ -29,7 +29,7 @@ public struct BlueMindTarget: CalendarTarget {
     public func importCalendar(
         _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
-        let container = "calendar:Default:" + (try userUID(account))
+        let container = Self.defaultCalendar(ofUser: try userUID(account))
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         let containerPath = "\(baseURL)/api/calendars/\(ZimbraTarget.encode(container))"
         var calendar = calendar
@@ -66,7 +66,14 @@ public struct BlueMindTarget: CalendarTarget {
         return result
     }
 
-    private func userUID(_ account: String) throws -> String {
+    /// The container of user `uid`'s default calendar, the one imports write to.
+    static func defaultCalendar(ofUser uid: String) -> String {
+        "calendar:Default:" + uid
+    }
+
+    /// The uid of `account`'s user (`GET /api/users/{domain}/byLogin/{login}`); `.accountNotFound`
+    /// when there is none.
+    func userUID(_ account: String) throws -> String {
         let parts = account.split(separator: "@", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
             throw CalendarTargetError(code: .accountNotFound, isTransient: false, message: "\(account): not a login@domain account name")
@@ -111,7 +118,9 @@ public struct BlueMindTarget: CalendarTarget {
         throw CalendarTargetError(code: .serverError, isTransient: true, message: "\(account): BlueMind's import task did not end within \(Int(taskTimeout)) s")
     }
 
-    private func call(_ method: String, _ url: String, body: Data? = nil, account: String, action: String, acceptNotFound: Bool = false) throws -> HTTPResponse {
+    /// Sends a request with the API key; throws ``CalendarTargetError`` for any answer but a
+    /// success (or 404 when `acceptNotFound`).
+    func call(_ method: String, _ url: String, body: Data? = nil, account: String, action: String, acceptNotFound: Bool = false) throws -> HTTPResponse {
         var headers = [("X-BM-ApiKey", apiKey), ("Accept", "application/json")]
         if body != nil { headers.append(("Content-Type", "text/calendar; charset=utf-8")) }
         let response = try sender.send(HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: 600), account: account, action: action)

@@ -54,9 +54,12 @@ public struct WCAPTarget: CalendarTarget {
 
     /// Logs out every session (`logout.wcap`).
     public func close(logger: Logger) {
-        for (account, id) in sessions.drain() {
-            _ = try? sender.send(HTTPRequest(method: "GET", url: "\(baseURL)/logout.wcap?id=\(id)&fmt-out=text/calendar"), account: account, action: "logout.wcap")
-        }
+        for (account, id) in sessions.drain() { logout(id, account: account) }
+    }
+
+    /// Ends session `id` (`logout.wcap`); failures are ignored, the session expires anyway.
+    func logout(_ id: String, account: String) {
+        _ = try? sender.send(HTTPRequest(method: "GET", url: "\(baseURL)/logout.wcap?id=\(id)&fmt-out=text/calendar"), account: account, action: "logout.wcap")
     }
 
     private func importOnce(_ form: MultipartBody, account: String, renew: Bool = false) throws -> Int {
@@ -75,20 +78,24 @@ public struct WCAPTarget: CalendarTarget {
     }
 
     private func session(_ account: String) throws -> String {
-        try sessions.token(account) {
-            var query = "user=\(ZimbraTarget.encodeQuery(credentials.user))&password=\(ZimbraTarget.encodeQuery(credentials.password))&fmt-out=text/calendar"
-            if credentials.user != account { query += "&proxyauth=\(ZimbraTarget.encodeQuery(account))" }
-            let response = try sender.send(HTTPRequest(method: "GET", url: "\(baseURL)/login.wcap?\(query)"), account: account, action: "login.wcap")
-            let errno = try errno(of: response, account: account, action: "login.wcap")
-            guard errno == 0 || errno == 2, let id = Self.line("X-NSCP-WCAP-SESSION-ID", in: response) else {
-                throw CalendarTargetError(code: .unauthorized, isTransient: false, httpStatus: response.status,
-                                          message: "\(account): login.wcap refused the credentials (errno \(errno))")
-            }
-            return (id, 1800)
-        }
+        try sessions.token(account) { (try login(account).id, 1800) }
     }
 
-    private func errno(of response: HTTPResponse, account: String, action: String) throws -> Int {
+    /// A new session for `account` (`login.wcap`, with `proxyauth` when the configured user is
+    /// someone else) and the login's errno (2: the server created the default calendar).
+    func login(_ account: String) throws -> (id: String, errno: Int) {
+        var query = "user=\(ZimbraTarget.encodeQuery(credentials.user))&password=\(ZimbraTarget.encodeQuery(credentials.password))&fmt-out=text/calendar"
+        if credentials.user != account { query += "&proxyauth=\(ZimbraTarget.encodeQuery(account))" }
+        let response = try sender.send(HTTPRequest(method: "GET", url: "\(baseURL)/login.wcap?\(query)"), account: account, action: "login.wcap")
+        let errno = try errno(of: response, account: account, action: "login.wcap")
+        guard errno == 0 || errno == 2, let id = Self.line("X-NSCP-WCAP-SESSION-ID", in: response) else {
+            throw CalendarTargetError(code: .unauthorized, isTransient: false, httpStatus: response.status,
+                                      message: "\(account): login.wcap refused the credentials (errno \(errno))")
+        }
+        return (id, errno)
+    }
+
+    func errno(of response: HTTPResponse, account: String, action: String) throws -> Int {
         guard response.isSuccess else { throw CalendarTargetError.fromResponse(response, account: account, action: action) }
         guard let text = response.header("X-NSCP-WCAP-ERRNO") ?? Self.line("X-NSCP-WCAP-ERRNO", in: response), let errno = Int(text) else {
             throw CalendarTargetError(code: .serverError, isTransient: true, httpStatus: response.status,

@@ -32,21 +32,29 @@ public struct ZimbraTarget: CalendarTarget {
         if mode == .replace { try emptyFolder(account) }
         var form = MultipartBody()
         form.addFile(name: "file", filename: "calendar.ics", contentType: "text/calendar; charset=utf-8", data: calendar.serialized())
-        var query = "fmt=ics"
-        if mode == .skipExisting { query += "&resolve=skip" }
-        if case .basic = authentication { query += "&auth=ba" }
-        let url = "\(baseURL)/service/home/\(Self.encode(account))/\(Self.encode(folder))?\(query)"
-        let response = try withToken(account) { token in
-            var request = HTTPRequest(method: "POST", url: url, headers: [("Content-Type", form.contentType)], body: form.data, timeout: 600)
-            if let token { request.headers.append(("Cookie", "ZM_AUTH_TOKEN=\(token)")) }
-            if case .basic(let credentials) = authentication { request.credentials = credentials.basicAuth }
-            return try sender.send(request, account: account, action: "REST import into \(folder)")
-        }
+        let response = try rest("POST", account, query: mode == .skipExisting ? "fmt=ics&resolve=skip" : "fmt=ics",
+                                headers: [("Content-Type", form.contentType)], body: form.data, timeout: 600, action: "REST import into \(folder)")
         guard response.status == 200 else {
             throw CalendarTargetError.fromResponse(response, account: account, action: "REST import into \(folder)")
         }
         logger.debug("zimbra.imported", metadata: ["account": "\(account)", "http.status": "\(response.status)"])
         return TargetImportResult(imported: calendar.counts.componentsKept)
+    }
+
+    /// Sends a request to the account's folder on the REST interface
+    /// (`/service/home/{account}/{folder}?{query}`), authenticated as imports are: the account's
+    /// token as `ZM_AUTH_TOKEN` cookie (renewed once on 401), or basic auth with `auth=ba`.
+    func rest(_ method: String, _ account: String, query: String, headers: [(String, String)] = [], body: Data? = nil,
+              timeout: Double = 60, action: String) throws -> HTTPResponse {
+        var query = query
+        if case .basic = authentication { query += "&auth=ba" }
+        let url = "\(baseURL)/service/home/\(Self.encode(account))/\(Self.encode(folder))?\(query)"
+        return try withToken(account) { token in
+            var request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
+            if let token { request.headers.append(("Cookie", "ZM_AUTH_TOKEN=\(token)")) }
+            if case .basic(let credentials) = authentication { request.credentials = credentials.basicAuth }
+            return try sender.send(request, account: account, action: action)
+        }
     }
 
     /// Runs `body` with the account's token (nil for basic auth); on 401 renews the token once.
@@ -59,7 +67,8 @@ public struct ZimbraTarget: CalendarTarget {
         return try body(try accountToken(account))
     }
 
-    private func accountToken(_ account: String) throws -> String {
+    /// The account's token (cached): `DelegateAuthRequest` (admin) or `/service/preauth`.
+    func accountToken(_ account: String) throws -> String {
         try tokens.token(account) {
             switch authentication {
             case .admin(_, let adminURL): return try delegate(account, adminURL: adminURL)
@@ -69,7 +78,8 @@ public struct ZimbraTarget: CalendarTarget {
         }
     }
 
-    private func adminToken(_ credentials: TargetCredentials, adminURL: String) throws -> String {
+    /// The administrator's token (cached): `AuthRequest` on the admin SOAP endpoint.
+    func adminToken(_ credentials: TargetCredentials, adminURL: String) throws -> String {
         try tokens.token("\u{0}admin") {
             let body = "<AuthRequest xmlns=\"urn:zimbraAdmin\"><name>\(XMLText.escape(credentials.user))</name><password>\(XMLText.escape(credentials.password))</password></AuthRequest>"
             return try tokenAnswer(soap(adminURL + "/service/admin/soap", body, token: nil, account: credentials.user, action: "admin AuthRequest"))
@@ -97,7 +107,10 @@ public struct ZimbraTarget: CalendarTarget {
         let url = "\(baseURL)/service/preauth?account=\(Self.encodeQuery(account))&by=name&timestamp=\(timestamp)&expires=0&preauth=\(value)"
         let response = try sender.send(HTTPRequest(method: "GET", url: url), account: account, action: "preauth")
         guard let token = response.cookie("ZM_AUTH_TOKEN"), !token.isEmpty else {
-            throw CalendarTargetError(code: .unauthorized, isTransient: false, httpStatus: response.status,
+            // Zimbra/Carbonio answer both a wrong key and an unknown account with 400 AUTH_FAILED;
+            // only the reason ("Account not found") tells them apart.
+            let missing = String(decoding: response.body, as: UTF8.self).range(of: "account not found", options: .caseInsensitive) != nil
+            throw CalendarTargetError(code: missing ? .accountNotFound : .unauthorized, isTransient: false, httpStatus: response.status,
                                       message: "\(account): preauth refused (HTTP \(response.status)): \(response.bodyExcerpt(limit: 120))")
         }
         return (token, 12 * 3600)
@@ -109,15 +122,33 @@ public struct ZimbraTarget: CalendarTarget {
             throw CalendarTargetError(code: .invalidTarget, isTransient: false,
                                       message: "\(account): mode replace needs a token to empty the folder through SOAP; use auth=admin or auth=preauth")
         }
-        let url = baseURL + "/service/soap"
         let token = try accountToken(account)
-        let folderAnswer = try soap(url, "<GetFolderRequest xmlns=\"urn:zimbraMail\"><folder path=\"/\(XMLText.escape(folder))\"/></GetFolderRequest>",
-                                    token: token, account: account, action: "GetFolderRequest")
-        guard let id = XMLText.attribute("id", of: "folder", in: String(decoding: folderAnswer.body, as: UTF8.self)) else {
+        let id = try folderInfo(account, token: token).id
+        _ = try soap(baseURL + "/service/soap", "<FolderActionRequest xmlns=\"urn:zimbraMail\"><action op=\"empty\" id=\"\(XMLText.escape(id))\" recursive=\"0\"/></FolderActionRequest>",
+                     token: token, account: account, action: "FolderActionRequest empty")
+    }
+
+    /// The import folder as `GetFolderRequest` (depth 0, by path) describes it.
+    struct FolderInfo {
+        var id: String
+        /// `appointment` for a calendar; nil when the server did not say.
+        var view: String?
+        /// The number of items in it, when the server said.
+        var items: Int?
+    }
+
+    /// `GetFolderRequest` of the import folder with the account's token (read-only);
+    /// `.accountNotFound` (`mail.NO_SUCH_FOLDER`) when it does not exist.
+    func folderInfo(_ account: String, token: String) throws -> FolderInfo {
+        let answer = try soap(baseURL + "/service/soap",
+                              "<GetFolderRequest xmlns=\"urn:zimbraMail\" depth=\"0\"><folder path=\"/\(XMLText.escape(folder))\"/></GetFolderRequest>",
+                              token: token, account: account, action: "GetFolderRequest of /\(folder)")
+        let xml = String(decoding: answer.body, as: UTF8.self)
+        guard let id = XMLText.attribute("id", of: "folder", in: xml) else {
             throw CalendarTargetError(code: .accountNotFound, isTransient: false, message: "\(account): folder \(folder) not found")
         }
-        _ = try soap(url, "<FolderActionRequest xmlns=\"urn:zimbraMail\"><action op=\"empty\" id=\"\(XMLText.escape(id))\" recursive=\"0\"/></FolderActionRequest>",
-                     token: token, account: account, action: "FolderActionRequest empty")
+        return FolderInfo(id: id, view: XMLText.attribute("view", of: "folder", in: xml),
+                          items: XMLText.attribute("n", of: "folder", in: xml).flatMap(Int.init))
     }
 
     private func soap(_ url: String, _ body: String, token: String?, account: String, action: String) throws -> HTTPResponse {

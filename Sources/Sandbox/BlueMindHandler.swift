@@ -1,8 +1,11 @@
 import Foundation
 
-/// BlueMind's REST API with `X-BM-ApiKey`: `GET /api/users/{domain}/byLogin/{login}` (the
-/// user's uid), `PUT /api/calendars/vevent/{container}` (ICS import matched by UID, answered with
-/// a task), `POST /api/calendars/{container}/_reset` (empties the calendar, as a task) and
+/// BlueMind's REST API with `X-BM-ApiKey`: `GET /api/auth` (the key's user),
+/// `GET /api/users/{domain}/byLogin/{login}` (the user's uid),
+/// `GET /api/containers/_manage/{container}` (a container's descriptor, 404 when it does not
+/// exist), `PUT /api/calendars/vevent/{container}` (ICS import matched by UID, answered with
+/// a task), `GET /api/calendars/vevent/{container}` (ICS export),
+/// `POST /api/calendars/{container}/_reset` (empties the calendar, as a task) and
 /// `GET /api/tasks/{id}` (state `InProgress`, then `Success` with the import's `uids`/`total`).
 /// The default calendar of user `U` is `calendar:Default:U`; user uids here are the account.
 struct BlueMindHandler {
@@ -16,6 +19,13 @@ struct BlueMindHandler {
         }
         let segments = request.path.split(separator: "/").map(String.init)
         switch (request.method, segments.count > 1 ? segments[1] : "") {
+        case ("GET", "auth") where segments.count == 2:
+            return .json(200, CurrentUser(uid: configuration.user, domainUid: "global.virt", displayName: configuration.user,
+                                          value: .init(login: configuration.user)))
+        case ("GET", "containers") where segments.count == 4 && segments[2] == "_manage":
+            guard let account = Self.account(ofContainer: segments[3]), store.exists(account) else { return Self.notFound(segments[3]) }
+            return .json(200, ContainerDescriptor(uid: segments[3], name: account, owner: account, type: "calendar",
+                                                  domainUid: String(account.split(separator: "@").last ?? ""), defaultContainer: true))
         case ("GET", "users") where segments.count == 5 && segments[3] == "byLogin":
             let account = segments[4].contains("@") ? segments[4] : segments[4] + "@" + segments[2]
             guard store.exists(account) else { return SandboxResponse(status: 204) }
@@ -60,6 +70,25 @@ struct BlueMindHandler {
     static func fault(_ status: Int, _ code: String, _ message: String) -> SandboxResponse {
         .json(status, ["errorCode": code, "errorType": "ServerFault", "message": message])
     }
+}
+
+/// What `GET /api/auth` answers (BlueMind's `AuthUser`, the fields calimport reads).
+struct CurrentUser: Encodable {
+    struct Value: Encodable { var login: String }
+    var uid: String
+    var domainUid: String
+    var displayName: String
+    var value: Value
+}
+
+/// What `GET /api/containers/_manage/{uid}` answers (BlueMind's `ContainerDescriptor`, in part).
+struct ContainerDescriptor: Encodable {
+    var uid: String
+    var name: String
+    var owner: String
+    var type: String
+    var domainUid: String
+    var defaultContainer: Bool
 }
 
 /// Wraps any encodable value for heterogeneous dictionaries.

@@ -3,7 +3,11 @@ import Foundation
 /// One account's calendar in the sandbox: items by UID, and the CalDAV resource names they use.
 struct SandboxCalendar {
     /// Whether its CalDAV collection exists (MKCALENDAR, or any import through another protocol).
-    var collectionExists = false
+    var collectionExists = false {
+        didSet { if collectionExists != oldValue { changes += 1 } }
+    }
+    /// How many writes changed it (an item stored or removed, emptied, its collection created).
+    private(set) var changes = 0
     private(set) var items: [String: StoredItem] = [:]
     private var uidByName: [String: String] = [:]
     private var revision = 0
@@ -23,6 +27,7 @@ struct SandboxCalendar {
     mutating func store(_ payload: ICSPayload.Item, name: String, data: Data? = nil) -> StoredItem {
         if let old = items[payload.uid], old.resourceName != name { uidByName[old.resourceName] = nil }
         revision += 1
+        changes += 1
         let item = StoredItem(uid: payload.uid, resourceName: name, etag: "\"\(revision)-\(payload.uid.hashValue & 0xffff)\"",
                               data: data ?? ICSPayload.text(of: payload), events: payload.events)
         items[payload.uid] = item
@@ -35,11 +40,13 @@ struct SandboxCalendar {
     mutating func remove(named name: String) -> Bool {
         guard let uid = uidByName.removeValue(forKey: name) else { return false }
         items[uid] = nil
+        changes += 1
         return true
     }
 
     /// Removes everything.
     mutating func removeAll() {
+        if !items.isEmpty { changes += 1 }
         items.removeAll()
         uidByName.removeAll()
     }

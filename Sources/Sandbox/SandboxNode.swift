@@ -37,7 +37,7 @@ public final class SandboxNode: Sendable {
         let segments = request.path.split(separator: "/").map(String.init)
         switch (request.method, segments.count > 1 ? segments[1] : "") {
         case ("GET", "accounts") where segments.count == 3:
-            return .json(200, AccountInspection(account: segments[2], events: store.events(of: segments[2])))
+            return .json(200, store.inspection(of: segments[2]))
         case ("GET", "stats"):
             return .json(200, faults.snapshot())
         case ("DELETE", "sessions"):
@@ -53,4 +53,6 @@ public final class SandboxNode: Sendable {
 public struct AccountInspection: Codable, Sendable {
     public var account: String
     public var events: [StoredEvent]
+    /// How many writes changed the account's calendar since the node started.
+    public var changes: Int
 }

@@ -30,6 +30,11 @@ public final class SandboxStore: @unchecked Sendable {
         lock.withLock { calendars[account]?.events ?? [] }
     }
 
+    /// What `account` holds and how many writes changed it.
+    public func inspection(of account: String) -> AccountInspection {
+        lock.withLock { AccountInspection(account: account, events: calendars[account]?.events ?? [], changes: calendars[account]?.changes ?? 0) }
+    }
+
     /// Imports `payload` into `account` the way a UID-matching import does: a UID already
     /// there is replaced unless `skipExisting`, or unless it holds a higher SEQUENCE
     /// (`respectSequence`). Returns the UIDs written and the items refused.

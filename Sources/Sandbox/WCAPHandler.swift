@@ -3,8 +3,10 @@ import ICalendar
 
 /// WCAP (Sun/Oracle Calendar Server): `login.wcap` (with `proxyauth` for an administrator
 /// acting for an account), `import.wcap` (multipart POST; `calid`, `dtstart`/`dtend` in UTC
-/// or `0`; only what falls in the range is imported, matched by UID) and `logout.wcap`. Every
-/// answer is `text/calendar` carrying `X-NSCP-WCAP-ERRNO` (also sent as a header).
+/// or `0`; only what falls in the range is imported, matched by UID), `get_calprops.wcap`
+/// (the properties of one calendar, `calid` defaulting to the session's user) and
+/// `logout.wcap`. Every answer is `text/calendar` carrying `X-NSCP-WCAP-ERRNO` (also sent as
+/// a header). Each account has one calendar, its calid being the account.
 struct WCAPHandler {
     let store: SandboxStore
     let configuration: SandboxConfiguration
@@ -17,6 +19,7 @@ struct WCAPHandler {
             if let id = request.query["id"] { sessions.end(id) }
             return Self.answer(errno: -1)
         case "/import.wcap": return importCalendar(request)
+        case "/get_calprops.wcap": return calendarProperties(request)
         default: return .text(404, "not found")
         }
     }
@@ -45,6 +48,17 @@ struct WCAPHandler {
         }
         _ = store.importItems(payload, into: calid, skipExisting: false, respectSequence: false)
         return Self.answer(errno: 0)
+    }
+
+    private func calendarProperties(_ request: SandboxRequest) -> SandboxResponse {
+        guard let session = sessions.session(request.query["id"]) else { return Self.answer(errno: 1) }
+        let calid = request.query["calid"].flatMap { $0.isEmpty ? nil : $0 } ?? session.account ?? ""
+        guard store.exists(calid) else { return Self.answer(errno: 29) }
+        guard session.account == calid || session.account == configuration.user else { return Self.answer(errno: 28) }
+        return Self.answer(errno: 0, extra: [
+            "X-NSCP-CALPROPS-RELATIVE-CALID:\(calid)", "X-NSCP-CALPROPS-NAME:\(calid)",
+            "X-NSCP-CALPROPS-PRIMARY-OWNER:\(calid)", "X-NSCP-CALPROPS-OWNERS:\(calid)",
+        ])
     }
 
     /// `0` (unbounded) or a UTC date-time `yyyyMMdd'T'HHmmss'Z'`; nil when neither.

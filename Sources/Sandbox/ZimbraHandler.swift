@@ -1,12 +1,16 @@
 import CalendarTargets
 import Foundation
+import ICalendar
 
 /// Zimbra / Carbonio: the admin SOAP endpoint (`AuthRequest`, `DelegateAuthRequest`), the user
 /// SOAP endpoint (`GetFolderRequest`, `FolderActionRequest op=empty`), domain preauth
-/// (`/service/preauth`, HMAC-SHA1), and the REST import
+/// (`/service/preauth`, HMAC-SHA1), the REST import
 /// `POST /service/home/{account}/{folder}?fmt=ics` (multipart, cookie `ZM_AUTH_TOKEN` or
 /// basic auth), which matches UIDs (a lower SEQUENCE never overwrites a higher one) and
-/// refuses, above 128 KB, a TZID used before its VTIMEZONE.
+/// refuses, above 128 KB, a TZID used before its VTIMEZONE, and the REST export
+/// `GET /service/home/{account}/{folder}?fmt=ics[&start=MS][&end=MS]` (what overlaps the range;
+/// only millisecond times, not Zimbra's dates or relative times). Each account has one
+/// calendar, whatever folder is named: the sandbox has no folder tree.
 struct ZimbraHandler {
     let store: SandboxStore
     let configuration: SandboxConfiguration
@@ -22,7 +26,7 @@ struct ZimbraHandler {
         case "/service/preauth": return preauth(request)
         default:
             guard request.path.hasPrefix("/service/home/") else { return .text(404, "not found") }
-            return restImport(request)
+            return request.method == "GET" ? restExport(request) : restImport(request)
         }
     }
 
@@ -52,7 +56,11 @@ struct ZimbraHandler {
             return Self.fault("service.AUTH_EXPIRED", "auth credentials have expired")
         }
         if xml.contains("GetFolderRequest") {
-            return Self.envelope("<GetFolderResponse xmlns=\"urn:zimbraMail\"><folder id=\"10\" name=\"\(XMLText.escape(XMLText.attribute("path", of: "folder", in: xml) ?? "Calendar"))\" view=\"appointment\"/></GetFolderResponse>")
+            let path = XMLText.attribute("path", of: "folder", in: xml) ?? "/Calendar"
+            let absolute = path.hasPrefix("/") ? path : "/" + path
+            let name = absolute.split(separator: "/").last.map(String.init) ?? "Calendar"
+            let items = store.withCalendar(account) { $0.items.count }
+            return Self.envelope("<GetFolderResponse xmlns=\"urn:zimbraMail\"><folder id=\"10\" name=\"\(XMLText.escape(name))\" absFolderPath=\"\(XMLText.escape(absolute))\" view=\"appointment\" n=\"\(items)\" l=\"1\"/></GetFolderResponse>")
         }
         if xml.contains("FolderActionRequest"), XMLText.attribute("op", of: "action", in: xml) == "empty" {
             store.withCalendar(account) { $0.removeAll() }
@@ -67,11 +75,12 @@ struct ZimbraHandler {
               let given = request.query["preauth"] else { return .text(400, "preauth: missing parameters") }
         let by = request.query["by"] ?? "name"
         let expected = ZimbraPreauth.value(key: key, account: account, by: by, expires: expires, timestamp: timestamp)
-        guard given.lowercased() == expected else { return .text(400, "preauth mismatch") }
+        guard given.lowercased() == expected else { return .text(400, "authentication failed for [\(account)], preauth mismatch") }
         guard let millis = Double(timestamp), abs(Date().timeIntervalSince1970 - millis / 1000) < 300 else {
             return .text(400, "preauth timestamp out of range")
         }
-        guard store.exists(account) else { return .text(400, "no such account") }
+        // Carbonio answers an unknown account (without auto-provisioning) as an auth failure.
+        guard store.exists(account) else { return .text(400, "authentication failed for [\(account)], Account not found") }
         let token = sessions.issue(for: account)
         return SandboxResponse(status: 302, headers: [("Location", "/"), ("Set-Cookie", "ZM_AUTH_TOKEN=\(token); Path=/; HttpOnly")])
     }
@@ -93,6 +102,30 @@ struct ZimbraHandler {
         }
         _ = store.importItems(payload, into: account, skipExisting: request.query["resolve"] == "skip", respectSequence: true)
         return SandboxResponse(status: 200)
+    }
+
+    private func restExport(_ request: SandboxRequest) -> SandboxResponse {
+        let segments = request.path.split(separator: "/").map(String.init)
+        guard segments.count >= 4 else { return .text(404, "not found") }
+        let account = segments[2]
+        guard store.exists(account) else { return .text(404, "no such account: \(account)") }
+        guard authorized(request, for: account) else { return .text(401, "must authenticate") }
+        guard (request.query["fmt"] ?? "ics") == "ics" else { return .text(400, "unsupported fmt") }
+        guard let from = Self.milliseconds(request.query["start"]), let to = Self.milliseconds(request.query["end"]) else {
+            return .text(400, "invalid request: start and end must be milliseconds here")
+        }
+        var data = Data()
+        for item in store.withCalendar(account, { $0.items.values.map(\.data) }) { data.append(item) }
+        let kept = data.isEmpty ? nil : try? CalendarFilter(window: DateWindow(from: from.value, to: to.value)).filter(data)
+        let body = kept?.serialized() ?? Data("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//calimport//sandbox Zimbra//EN\r\nEND:VCALENDAR\r\n".utf8)
+        return SandboxResponse(status: 200, headers: [("Content-Type", "text/calendar; charset=utf-8")], body: body)
+    }
+
+    /// A REST `start`/`end` value in milliseconds since 1970 (nil value: no bound); nil when it is
+    /// something else.
+    static func milliseconds(_ text: String?) -> (value: Date?, Void)? {
+        guard let text else { return (nil, ()) }
+        return Double(text).map { (Date(timeIntervalSince1970: $0 / 1000), ()) }
     }
 
     private func authorized(_ request: SandboxRequest, for account: String) -> Bool {

@@ -45,7 +45,12 @@ enum CommandFailure {
 
     /// Prints `message` on standard error and returns the exit code to throw.
     static func fail(_ message: String, code: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data("calimport: \(message)\n".utf8))
+        printError(message)
         return ExitCode(code)
+    }
+
+    /// Prints `message` on standard error as calimport's errors are printed.
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("calimport: \(message)\n".utf8))
     }
 }

@@ -62,7 +62,7 @@ struct RunCommand: ParsableCommand {
             let plan = try sources.plan()
             try SubmitCommand.refuseUnsafeNames(plan)
             guard !plan.enqueued.isEmpty else { throw AccountSourceError("no accounts found in \(sources.layout.source)") }
-            try TargetCheckRunner.run(targetURL, account: nil, logger: logger) { print($0) }
+            try TargetCheckRunner.run(targetURL, accounts: [], logger: logger) { print($0) }
             let databaseURL = try common.database.resolveURL()
             let queue = try JobQueue.open(url: databaseURL, logger: logger)
             let name = batch ?? Self.defaultBatchName()

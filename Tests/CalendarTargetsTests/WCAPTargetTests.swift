@@ -44,6 +44,42 @@ import Testing
         #expect(try sandbox.identities("f@example.com") == Fixture.identities)
     }
 
+    func check(_ sandbox: SandboxHarness, env: [String: String] = [:]) throws -> any TargetCheck {
+        let context = sandbox.context(env)
+        return try #require(try TargetFactory.makeCheck(try TargetURL("wcap+\(sandbox.url)"), httpClient: context.httpClient, environment: context.environment))
+    }
+
+    @Test func checkLogsInWithProxyauthReadsTheCalendarPropertiesLogsOutAndWritesNothing() throws {
+        let sandbox = try SandboxHarness(accounts: ["w@example.com"])
+        _ = try target(sandbox).importCalendar(try Fixture.calendar(), account: "w@example.com", mode: .merge, logger: Fixture.logger)
+        let before = try sandbox.inspection("w@example.com")
+        #expect(before.changes > 0, "the sandbox counts the import's writes")
+        let requests = try sandbox.stats()["wcap"]!.requests
+        #expect(try check(sandbox).check(account: "w@example.com", logger: Fixture.logger) == [
+            "login.wcap accepted admin acting for w@example.com (proxyauth)",
+            "w@example.com: calendar w@example.com exists (get_calprops.wcap, name w@example.com, primary owner w@example.com)",
+        ])
+        #expect(try sandbox.stats()["wcap"]!.requests == requests + 3, "login.wcap, get_calprops.wcap, logout.wcap")
+        #expect(try check(sandbox).check(account: nil, logger: Fixture.logger) == ["login.wcap accepted admin"])
+        let after = try sandbox.inspection("w@example.com")
+        #expect(after.events == before.events)
+        #expect(after.changes == before.changes, "no write reached the node")
+    }
+
+    @Test func checkOfAnUnknownAccountOrWithAWrongPasswordFailsClassified() throws {
+        let sandbox = try SandboxHarness(accounts: ["known@example.com"])
+        let missing = #expect(throws: CalendarTargetError.self) { try check(sandbox).check(account: "ghost@example.com", logger: Fixture.logger) }
+        #expect(missing?.code == .accountNotFound)
+        #expect(missing?.message.hasPrefix("ghost@example.com: get_calprops.wcap failed with errno 29") == true, "\(String(describing: missing))")
+        let refused = #expect(throws: CalendarTargetError.self) {
+            try check(sandbox, env: ["CALIMPORT_TARGET_PASSWORD": "wrong"]).check(account: "known@example.com", logger: Fixture.logger)
+        }
+        #expect(refused?.code == .unauthorized)
+        #expect(refused?.message.hasPrefix("known@example.com: login.wcap refused the credentials") == true, "\(String(describing: refused))")
+        #expect(try sandbox.inspection("known@example.com").changes == 0)
+        #expect(try sandbox.inspection("ghost@example.com").changes == 0)
+    }
+
     @Test func errnosBecomeClassifiedFailures() throws {
         let sandbox = try SandboxHarness(accounts: ["known@example.com"])
         let missing = #expect(throws: CalendarTargetError.self) {

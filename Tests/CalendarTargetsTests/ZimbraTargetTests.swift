@@ -89,6 +89,70 @@ import Testing
         #expect(throttleError?.retryAfter == 1)
     }
 
+    func check(_ sandbox: SandboxHarness, _ query: String = "", env: [String: String] = [:]) throws -> any TargetCheck {
+        let url = try TargetURL("zimbra+\(sandbox.url)?admin-url=\(sandbox.url)" + query)
+        let context = sandbox.context(env)
+        return try #require(try TargetFactory.makeCheck(url, httpClient: context.httpClient, environment: context.environment))
+    }
+
+    @Test func checkAuthenticatesLikeImportsFindsTheFolderAndWritesNothing() throws {
+        let sandbox = try SandboxHarness(accounts: ["anna@example.com"])
+        _ = try target(sandbox).importCalendar(try Fixture.calendar(), account: "anna@example.com", mode: .merge, logger: Fixture.logger)
+        let before = try sandbox.inspection("anna@example.com")
+        #expect(before.changes > 0, "the sandbox counts the import's writes")
+        let folder = "anna@example.com: folder /Calendar found (id 10, view appointment, 2 items)"
+        #expect(try check(sandbox).check(account: "anna@example.com", logger: Fixture.logger) == [
+            "authenticated as admin on \(sandbox.url) (admin AuthRequest)", "anna@example.com: account exists (DelegateAuthRequest)", folder,
+        ])
+        #expect(try check(sandbox, "&auth=preauth").check(account: "anna@example.com", logger: Fixture.logger) == [
+            "anna@example.com: preauth accepted by \(sandbox.url)/service/preauth", folder,
+        ])
+        #expect(try check(sandbox, "&auth=basic").check(account: "anna@example.com", logger: Fixture.logger) == [
+            "anna@example.com: REST GET of /Calendar accepted admin with basic auth (HTTP 200): the account and its folder exist",
+        ])
+        #expect(try check(sandbox).check(account: nil, logger: Fixture.logger) == ["authenticated as admin on \(sandbox.url) (admin AuthRequest)"])
+        let reached = try check(sandbox, "&auth=preauth").check(account: nil, logger: Fixture.logger)
+        #expect(reached.count == 1 && reached[0].hasPrefix("reached \(sandbox.url) (HTTP "), "\(reached)")
+        let after = try sandbox.inspection("anna@example.com")
+        #expect(after.events == before.events)
+        #expect(after.changes == before.changes, "no write reached the node")
+    }
+
+    @Test func checkOfAnUnknownAccountFailsWithAccountNotFoundNamingIt() throws {
+        let sandbox = try SandboxHarness(accounts: ["known@example.com"])
+        for query in ["", "&auth=preauth", "&auth=basic"] {
+            let error = #expect(throws: CalendarTargetError.self) {
+                try check(sandbox, query).check(account: "ghost@example.com", logger: Fixture.logger)
+            }
+            #expect(error?.code == .accountNotFound, "\(query): \(String(describing: error))")
+            #expect(error?.message.hasPrefix("ghost@example.com: ") == true, "\(query): \(String(describing: error))")
+        }
+        #expect(try sandbox.inspection("ghost@example.com").changes == 0)
+    }
+
+    @Test func checkWithWrongCredentialsFailsWithUnauthorized() throws {
+        let sandbox = try SandboxHarness(accounts: ["anna@example.com"])
+        for (query, env, named) in [("", ["CALIMPORT_TARGET_PASSWORD": "wrong"], "admin"),
+                                    ("&auth=preauth", ["CALIMPORT_ZIMBRA_PREAUTH_KEY": "bad"], "anna@example.com"),
+                                    ("&auth=basic", ["CALIMPORT_TARGET_PASSWORD": "wrong"], "anna@example.com")] {
+            let error = #expect(throws: CalendarTargetError.self) {
+                try check(sandbox, query, env: env).check(account: "anna@example.com", logger: Fixture.logger)
+            }
+            #expect(error?.code == .unauthorized, "\(query): \(String(describing: error))")
+            #expect(error?.message.hasPrefix(named + ": ") == true, "\(query): \(String(describing: error))")
+            #expect(error?.message.contains("wrong") == false && error?.message.contains("bad") == false, "no secret in the message")
+        }
+        #expect(try sandbox.inspection("anna@example.com").changes == 0)
+    }
+
+    @Test func checkOfAnUnreachableNodeFailsWithTransport() throws {
+        let port = try FreePort.find()
+        let url = try TargetURL("zimbra+http://127.0.0.1:\(port)?admin-url=http://127.0.0.1:\(port)")
+        let check = try #require(try TargetFactory.makeCheck(url, httpClient: HTTPClient(), environment: SandboxHarness.environment))
+        let error = #expect(throws: CalendarTargetError.self) { try check.check(account: "anna@example.com", logger: Fixture.logger) }
+        #expect(error?.code == .transport)
+    }
+
     /// A calendar above 128 KB whose VTIMEZONE comes after the events that use it.
     static func bigCalendarWithZoneLast() -> String {
         let text = Fixture.text()

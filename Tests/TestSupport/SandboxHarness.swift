@@ -52,10 +52,15 @@ public final class SandboxHarness: @unchecked Sendable {
         _ = try? process.wait(timeout: 30)
     }
 
+    /// What `account` holds and how many writes changed it, from `GET /_sandbox/accounts/{account}`.
+    public func inspection(_ account: String) throws -> AccountInspection {
+        let response = try client.perform(HTTPRequest(method: "GET", url: "\(url)/_sandbox/accounts/\(account)"))
+        return try JSONDecoder().decode(AccountInspection.self, from: response.body)
+    }
+
     /// What `account` holds, from `GET /_sandbox/accounts/{account}`.
     public func events(_ account: String) throws -> [StoredEvent] {
-        let response = try client.perform(HTTPRequest(method: "GET", url: "\(url)/_sandbox/accounts/\(account)"))
-        return try JSONDecoder().decode(AccountInspection.self, from: response.body).events
+        try inspection(account).events
     }
 
     /// The identities (`UID` or `UID|RECURRENCE-ID`) `account` holds, sorted, duplicates kept.
