@@ -35,8 +35,9 @@ public struct ZimbraTarget: CalendarTarget {
         if mode == .skipExisting { query += "&resolve=skip" }
         if case .basic = authentication { query += "&auth=ba" }
         let url = "\(baseURL)/service/home/\(Self.encode(account))/\(Self.encode(folder))?\(query)"
+        let body = form.data  // encoded once, whatever the retries
         let response = try withToken(account) { token in
-            var request = HTTPRequest(method: "POST", url: url, headers: [("Content-Type", form.contentType)], body: form.data, timeout: 600)
+            var request = HTTPRequest(method: "POST", url: url, headers: [("Content-Type", form.contentType)], body: body, timeout: 600)
             if let token { request.headers.append(("Cookie", "ZM_AUTH_TOKEN=\(token)")) }
             if case .basic(let credentials) = authentication { request.credentials = credentials.basicAuth }
             return try sender.send(request, account: account, action: "REST import into \(folder)")
