@@ -3,9 +3,17 @@ import Foundation
 
 /// How hard calimport may push one calendar host, shared by every slot of a process: at most
 /// `limit` requests in flight (and, optionally, at most `rate` started per second). The limit
-/// adapts by additive increase, multiplicative decrease: it halves (at most once per second) on
-/// 429/503 or when latency climbs to twice its long-run average, and grows back by about one
-/// request per round of successful requests, never above the configured maximum.
+/// adapts by additive increase, multiplicative decrease: it halves (at most once per second) when
+/// the host says it is overloaded (429, 503, 504, or no answer within the request's timeout) or
+/// when its latency degrades — the recent average (a fast moving average) climbs to twice the
+/// long-run one — and grows back by about one request per round of successful requests, never
+/// above the configured maximum.
+///
+/// The long-run latency is the host's latency *at our own concurrency*: a busy node answers the
+/// first requests of a run at once and the rest of the first round slower and slower as they
+/// queue behind each other, which is the price of the concurrency the operator chose, not a sign
+/// of trouble. So the latency check is armed only after a warm-up of two full rounds of answers
+/// (``warmUpAnswers``), and the long-run average then starts from the latency of the last few.
 public final class HostThrottle: @unchecked Sendable {
     /// Settings of a throttle.
     public struct Configuration: Sendable, Equatable {
@@ -23,7 +31,7 @@ public final class HostThrottle: @unchecked Sendable {
     public enum Signal: Sendable {
         /// Answered normally in this many seconds.
         case answered(latency: Double)
-        /// The host said it is overloaded (429, 503).
+        /// The host is overloaded: it said so (429, 503, 504) or did not answer in time.
         case overloaded
         /// No answer or a failure that says nothing about load.
         case failed
@@ -41,6 +49,11 @@ public final class HostThrottle: @unchecked Sendable {
     private var lastDecrease = Date.distantPast
     private var slowLatency: Double?
     private var fastLatency: Double?
+    private var answers = 0
+
+    /// Answers seen before latency may shrink the limit: two rounds at the configured maximum
+    /// in flight, at least 16.
+    public var warmUpAnswers: Int { max(16, 2 * configuration.maxInFlight) }
 
     /// A throttle for `host`, publishing `calimport_target_in_flight{target_host}` and
     /// `calimport_target_in_flight_limit{target_host}` (the adaptive cap).
@@ -92,10 +105,17 @@ public final class HostThrottle: @unchecked Sendable {
     }
 
     private func latencyRising(_ latency: Double) -> Bool {
-        let slow = slowLatency.map { $0 * 0.95 + latency * 0.05 } ?? latency
         let fast = fastLatency.map { $0 * 0.7 + latency * 0.3 } ?? latency
-        slowLatency = slow
         fastLatency = fast
+        answers += 1
+        guard answers > warmUpAnswers else {
+            // Still ramping up to our own concurrency: the long-run average is what the host
+            // answers once that is reached, the recent latency when the warm-up ends.
+            slowLatency = fast
+            return false
+        }
+        let slow = (slowLatency ?? fast) * 0.95 + latency * 0.05
+        slowLatency = slow
         return fast > 2 * slow && fast > 0.05
     }
 

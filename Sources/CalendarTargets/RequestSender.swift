@@ -55,15 +55,23 @@ public struct RequestSender: Sendable {
             let response = try httpClient.perform(request)
             Timer(label: "calimport_push_duration_seconds", dimensions: [("target_host", throttle.host)])
                 .recordNanoseconds(Int64(response.duration * 1_000_000_000))
-            throttle.release(response.status == 429 || response.status == 503 ? .overloaded : .answered(latency: response.duration))
+            throttle.release(Self.isOverload(response.status) ? .overloaded : .answered(latency: response.duration))
             return .success(response)
         } catch let error as HTTPTransportError {
-            throttle.release(.failed)
+            // No answer within the timeout is the plainest sign of an overloaded host; a refused
+            // or reset connection says nothing about load.
+            throttle.release(error.code == .timedOut ? .overloaded : .failed)
             return .failure(error)
         } catch {
             throttle.release(.failed)
             return .failure(HTTPTransportError(code: .other, curlCode: -1, message: "\(error)"))
         }
+    }
+
+    /// Whether a status says the host is overloaded and the throttle should back off: 429, 503
+    /// and 504 (a gateway that gave up waiting for it).
+    public static func isOverload(_ status: Int) -> Bool {
+        status == 429 || status == 503 || status == 504
     }
 
     /// Whether a status is worth trying again: 408, 423, 429 and 5xx.

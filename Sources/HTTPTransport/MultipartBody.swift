@@ -24,6 +24,7 @@ public struct MultipartBody: Sendable {
     /// The encoded body.
     public var data: Data {
         var body = Data()
+        body.reserveCapacity(parts.reduce(boundary.utf8.count + 8) { $0 + $1.data.count + $1.name.utf8.count + $1.filename.utf8.count + 200 })
         for part in parts {
             body.append(Data("--\(boundary)\r\n".utf8))
             body.append(Data("Content-Disposition: form-data; name=\"\(part.name)\"; filename=\"\(part.filename)\"\r\n".utf8))

@@ -22,10 +22,17 @@ public struct CalendarItem: Sendable {
 
     /// The `TZID` parameter values used anywhere in `components`, sorted and unique.
     static func referencedTimeZoneIDs(_ components: [Component]) -> [String] {
-        var result = Set<String>()
+        // Runs over every property of every kept item: parameter names are stored uppercased,
+        // so they are compared with "TZID" directly (``Property/parameter(_:)`` would uppercase
+        // its argument once per property), and the few TZIDs are collected in a small array.
+        var result: [String] = []
         func visit(_ component: Component) {
-            for property in component.properties {
-                if let tzid = property.parameter("TZID") { result.insert(tzid) }
+            let properties = component.properties
+            for index in properties.indices {
+                let parameters = properties[index].parameters
+                guard let tzid = parameters.first(where: { $0.name == "TZID" }) else { continue }
+                let value = tzid.value
+                if !result.contains(value) { result.append(value) }
             }
             component.components.forEach(visit)
         }

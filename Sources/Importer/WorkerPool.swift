@@ -24,6 +24,11 @@ public final class WorkerPool: @unchecked Sendable {
         public var pollInterval: Double = 2
         /// Exit once nothing is pending or running. Default false.
         public var untilIdle: Bool = false
+        /// With ``untilIdle``: seconds between looks while this process has nothing to do but
+        /// jobs still run in other processes (they may end, or come back for a retry, at any
+        /// moment), so a worker exits soon after the last job ends instead of up to a whole poll
+        /// interval later. Default 0.25.
+        public var idleRecheckInterval: Double = 0.25
         /// Seconds in-flight jobs may take to finish after a stop request; the rest are released. Default 30.
         public var gracePeriod: Double = 30
         /// Whether heartbeats also publish `calimport_queue_depth` (one more query each). Default false.
@@ -83,15 +88,19 @@ public final class WorkerPool: @unchecked Sendable {
             for job in claimed {
                 startJob(job, batch: try? batches.batch(job.batchID))
             }
+            var wait = configuration.pollInterval
             if claimed.isEmpty, configuration.untilIdle, state.withLock({ $0.isIdle }),
-               (try? queue.hasUnfinishedJobs()) == false {
-                logger.info("worker.idle", metadata: ["worker.id": "\(workerID)"])
-                break
+               let unfinished = try? queue.unfinishedWork() {
+                if unfinished.isNone {
+                    logger.info("worker.idle", metadata: ["worker.id": "\(workerID)"])
+                    break
+                }
+                if unfinished.running { wait = min(wait, configuration.idleRecheckInterval) }
             }
             if claimed.isEmpty || state.withLock({ $0.freeSlots.isEmpty }) {
                 // After a failed turn (typically a broken connection, re-established by the next
                 // statement) try again within a second rather than a whole poll interval.
-                let interval = turn == nil ? min(1, configuration.pollInterval) : configuration.pollInterval
+                let interval = turn == nil ? min(1, wait) : wait
                 _ = wake.wait(timeout: .now() + interval * Double.random(in: 0.8...1.2))
             }
         }

@@ -24,11 +24,13 @@ public final class SandboxHarness: @unchecked Sendable {
         ]
     }
 
-    /// Starts a sandbox with these faults; `accounts` limits which accounts exist.
-    public init(failRate: Double = 0, resetRate: Double = 0, throttle: Double? = nil, accounts: [String]? = nil) throws {
+    /// Starts a sandbox with these faults and this latency added to every protocol request;
+    /// `accounts` limits which accounts exist.
+    public init(failRate: Double = 0, resetRate: Double = 0, throttle: Double? = nil, accounts: [String]? = nil,
+                latencyMilliseconds: Int = 0) throws {
         let port = try FreePort.find()
         var arguments = ["sandbox", "--listen", "127.0.0.1:\(port)", "--fail-rate", "\(failRate)", "--reset-rate", "\(resetRate)",
-                         "--log-level", "warning"]
+                         "--latency-ms", "\(latencyMilliseconds)", "--log-level", "warning"]
         if let throttle { arguments += ["--throttle", "\(throttle)"] }
         if let accounts {
             let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sandbox-accounts-\(port).txt")
