@@ -17,7 +17,7 @@ struct WorkCommand: ParsableCommand {
     @Option(name: .long, help: "Dispatch slots: accounts imported at once.")
     var concurrency: Int = 16
 
-    @Flag(name: .long, help: "Exit 0 once nothing is pending or running.")
+    @Flag(name: .long, help: "Exit 0 once nothing is pending or running in the database (any batch, any process).")
     var untilIdle = false
 
     @Option(name: .long, help: "Lease on each claimed job, in seconds; a silent worker's jobs are rescued after it.")
