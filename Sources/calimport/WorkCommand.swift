@@ -21,7 +21,7 @@ struct WorkCommand: ParsableCommand {
 
     @OptionGroup var tuning: WorkerOptions
 
-    @Flag(name: .long, help: "Exit 0 once nothing is pending or running.")
+    @Flag(name: .long, help: "Exit 0 once nothing is pending or running in the database (any batch, any process).")
     var untilIdle = false
 
     @Option(name: .long, help: "Serve Prometheus metrics at http://HOST:PORT/metrics (and /healthz), e.g. 0.0.0.0:9464.")
