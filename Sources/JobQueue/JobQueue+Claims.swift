@@ -108,17 +108,6 @@ extension JobQueue {
         return try rows.first?.int("recorded") ?? 0
     }
 
-    /// Whether any job is running, or pending in a batch that is not paused.
-    public func hasUnfinishedJobs() throws -> Bool {
-        let rows = try connection.query("""
-            SELECT EXISTS (
-                SELECT 1 FROM jobs j JOIN batches b ON b.id = j.batch_id
-                WHERE j.state = 'running' OR (j.state = 'pending' AND NOT b.paused)
-            ) AS unfinished
-            """)
-        return try rows.first?.bool("unfinished") ?? false
-    }
-
     /// A PostgreSQL array literal of plain tokens (uuids, numbers).
     static func postgresArray(_ values: [String]) -> String {
         "{" + values.joined(separator: ",") + "}"

@@ -100,7 +100,7 @@ struct ClaimAndLeaseTests {
             let failure = JobFailure(failureClass: .transient, code: "target.throttled", httpStatus: 429, message: "later: 429", retryAfter: 120)
             try fixture.queue.record([fixture.outcome(job, failing: failure, delay: 120)], workerID: "w")
             #expect(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60).isEmpty)
-            #expect(try fixture.queue.hasUnfinishedJobs())
+            #expect(try !fixture.queue.unfinishedWork().isNone)
         }
     }
 

@@ -21,7 +21,7 @@ import Testing
             #expect(try fixture.queue.unfinishedWork().isNone)
             try fixture.queue.setPaused(false, batchName: "b1")
             #expect(try fixture.queue.unfinishedWork() == UnfinishedWork(running: false, pending: true))
-            #expect(try fixture.queue.hasUnfinishedJobs())
+            #expect(try !fixture.queue.unfinishedWork().isNone)
         }
     }
 }
