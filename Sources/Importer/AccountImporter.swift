@@ -50,6 +50,7 @@ public final class AccountImporter: Sendable {
             counters.failed += result.failed
             itemErrors += result.itemErrors.map { ItemError(uid: $0.uid, recurrenceID: $0.recurrenceID, reason: $0.reason) }
             if result.cancelled { throw Self.cancelled(job.account, counters: counters) }
+            if let failure = Self.nothingArrived(job.account, counters: counters, itemErrors: itemErrors) { throw failure }
             return JobOutcome(job: job, result: .succeeded, counters: counters, itemErrors: itemErrors)
         } catch let failure as JobFailure {
             return failed(job, failure, counters: counters, itemErrors: itemErrors)
@@ -105,6 +106,19 @@ public final class AccountImporter: Sendable {
     static func cancelled(_ account: String, counters: JobCounters) -> JobFailure {
         JobFailure(failureClass: .permanent, code: "job.cancelled",
                    message: "\(account): cancelled by an operator after \(counters.imported) of \(counters.componentsKept) components were imported")
+    }
+
+    /// The failure of an account none of whose components arrived although some should have:
+    /// every kept component was refused (or none could be read). Permanent, code
+    /// `target.refused`, naming the first reasons; the item errors keep the rest. An account
+    /// with some components refused and others imported is partial instead (succeeded with
+    /// `failed > 0`, see `JobQueue.accountStateSQL`).
+    static func nothingArrived(_ account: String, counters: JobCounters, itemErrors: [ItemError]) -> JobFailure? {
+        guard counters.failed > 0, counters.imported == 0, counters.skipped == 0 else { return nil }
+        let first = itemErrors.prefix(3).map { ($0.uid.map { "UID \($0): " } ?? "") + $0.reason }
+        let more = itemErrors.count > first.count ? "; … \(itemErrors.count - first.count) more" : ""
+        return JobFailure(failureClass: .permanent, code: CalendarTargetError.Code.refused.description,
+                          message: "\(account): none of its \(counters.failed) components was imported: \(first.joined(separator: "; "))\(more)")
     }
 
     static func itemError(_ problem: CalendarProblem) -> ItemError {

@@ -2,7 +2,7 @@
 /// was imported with some events refused.
 public struct AccountFailure: Sendable, Equatable, Codable {
     public var account: String
-    /// `failed`, or `succeeded` when only single events were refused.
+    /// `failed`, or `partial` when only single events were refused (the job succeeded).
     public var state: String
     /// Attempts made in total (including those before an operator retry).
     public var attempts: Int

@@ -6,7 +6,7 @@ public struct AccountJob: Sendable, Equatable, Codable {
     public var account: String
     /// The account on the target (the same unless mapped).
     public var targetAccount: String
-    /// `pending`, `running`, `succeeded`, `failed` or `cancelled`.
+    /// `pending`, `running`, `succeeded`, `partial` (succeeded, some components refused), `failed` or `cancelled`.
     public var state: String
     /// Attempts started so far.
     public var attempts: Int

@@ -53,17 +53,23 @@ extension JobQueue {
             accounts = names
             states = ["failed", "cancelled"]
         case let .errorClass(name): errorClass = name
+        case .partial: states = ["partial"]
         }
         let rows = try connection.query("""
             WITH requeued AS (
-                UPDATE jobs j
-                SET state = 'pending', run_after = now(), attempt_floor = j.attempt, cancel_requested = false,
+                UPDATE jobs
+                SET state = 'pending', run_after = now(), attempt_floor = selected.attempt, cancel_requested = false,
                     lease_id = NULL, lease_until = NULL
-                WHERE j.batch_id = $1::bigint AND j.state = ANY($2::text[])
-                  AND ($3::text[] IS NULL OR j.account = ANY($3::text[]))
-                  AND ($4::text IS NULL OR EXISTS (
-                        SELECT 1 FROM job_results r
-                        WHERE r.job_id = j.id AND (r.error_class = $4 OR r.error_code = $4)))
+                FROM (
+                    SELECT j.id, j.attempt
+                    FROM jobs j
+                    LEFT JOIN job_results r ON r.job_id = j.id
+                    WHERE j.batch_id = $1::bigint AND \(Self.accountStateSQL) = ANY($2::text[])
+                      AND ($3::text[] IS NULL OR j.account = ANY($3::text[]))
+                      AND ($4::text IS NULL OR r.error_class = $4 OR r.error_code = $4)
+                    FOR UPDATE OF j
+                ) selected
+                WHERE jobs.id = selected.id
                 RETURNING 1
             )
             SELECT count(*) AS requeued FROM requeued

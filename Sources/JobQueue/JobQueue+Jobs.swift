@@ -6,7 +6,7 @@ extension JobQueue {
     /// order; filtered by state and account glob.
     public func accountJobs(_ filter: AccountJobFilter) throws -> [AccountJob] {
         try connection.query("""
-            SELECT j.account, coalesce(j.target_account, j.account) AS target_account, j.state, j.attempt,
+            SELECT j.account, coalesce(j.target_account, j.account) AS target_account, \(Self.accountStateSQL) AS state, j.attempt,
                    coalesce(r.components_in_file, 0) AS components_in_file, coalesce(r.components_kept, 0) AS components_kept,
                    coalesce(r.imported, 0) AS imported, coalesce(r.skipped, 0) AS skipped, coalesce(r.failed, 0) AS failed,
                    coalesce(r.bytes, 0) AS bytes, coalesce(r.duration_ms, 0) AS duration_ms,
@@ -15,7 +15,7 @@ extension JobQueue {
             FROM jobs j
             JOIN batches b ON b.id = j.batch_id
             LEFT JOIN job_results r ON r.job_id = j.id
-            WHERE b.name = $1 AND ($2::text IS NULL OR j.state = $2) AND ($3::text IS NULL OR j.account LIKE $3)
+            WHERE b.name = $1 AND ($2::text IS NULL OR \(Self.accountStateSQL) = $2) AND ($3::text IS NULL OR j.account LIKE $3)
             ORDER BY j.account
             """, [filter.batch, filter.state, filter.likePattern])
         .map(Self.decodeAccountJob)

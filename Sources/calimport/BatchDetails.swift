@@ -50,7 +50,7 @@ struct BatchDetails: Encodable {
     func text() -> String {
         var lines = ["\(status.batch)\(status.paused ? " (paused)" : ""): \(status.total) accounts: "
             + "\(status.pending) pending, \(status.running) running, \(status.succeeded) succeeded, "
-            + "\(status.failed) failed, \(status.cancelled) cancelled; \(status.eventsImported) events imported",
+            + "\(status.partial) partial, \(status.failed) failed, \(status.cancelled) cancelled; \(status.eventsImported) events imported",
             "  pace: " + String(format: "%.1f accounts/min, %.1f events/s over the last minute", rates.accountsPerMinute, rates.eventsPerSecond)
                 + "; ETA \(status.pending + status.running == 0 ? "done" : ProgressLine.duration(etaSeconds))"]
         if !slowestRunning.isEmpty {
@@ -63,12 +63,21 @@ struct BatchDetails: Encodable {
             lines.append("  failures by class:")
             lines += failureClasses.map { "    \($0.accounts) \($0.errorClass) \($0.errorCode), e.g. \($0.example)" }
         }
-        for failure in status.failedAccounts.prefix(20) {
-            lines.append("  failed \(failure.account): \(failure.reason)")
-        }
-        if status.failedAccounts.count > 20 {
-            lines.append("  … and \(status.failedAccounts.count - 20) more failed accounts (see jobs --state failed)")
-        }
+        lines += Self.accountLines("failed", status.failedAccounts, total: status.failed)
+        lines += Self.accountLines("partial", status.partialAccounts, total: status.partial)
         return lines.joined(separator: "\n")
+    }
+
+    /// At most 20 lines `  STATE ACCOUNT: REASON`, the account named once (a reason that starts
+    /// with the account, as the connectors' messages do, is not prefixed again), then how many
+    /// more there are.
+    static func accountLines(_ state: String, _ accounts: [BatchStatus.FailedAccount], total: Int) -> [String] {
+        var lines = accounts.prefix(20).map { entry in
+            var reason = Substring(entry.reason)
+            while reason.hasPrefix(entry.account + ": ") { reason = reason.dropFirst(entry.account.count + 2) }
+            return "  \(state) \(entry.account): \(reason)"
+        }
+        if total > lines.count { lines.append("  … and \(total - lines.count) more \(state) accounts (see jobs --state \(state))") }
+        return lines
     }
 }

@@ -6,7 +6,7 @@ import JobQueue
 struct BatchReport: Encodable {
     /// Sums over the batch's accounts.
     struct Totals: Encodable {
-        var accounts = 0, pending = 0, running = 0, succeeded = 0, failed = 0, cancelled = 0
+        var accounts = 0, pending = 0, running = 0, succeeded = 0, partial = 0, failed = 0, cancelled = 0
         var eventsInFile = 0, eventsKept = 0, imported = 0, skipped = 0, failedEvents = 0, bytes = 0
 
         init(_ jobs: [AccountJob]) {
@@ -16,6 +16,7 @@ struct BatchReport: Encodable {
                 case "pending": pending += 1
                 case "running": running += 1
                 case "succeeded": succeeded += 1
+                case "partial": partial += 1
                 case "failed": failed += 1
                 default: cancelled += 1
                 }
@@ -29,7 +30,7 @@ struct BatchReport: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case accounts, pending, running, succeeded, failed, cancelled
+            case accounts, pending, running, succeeded, partial, failed, cancelled
             case eventsInFile = "events_in_file"
             case eventsKept = "events_kept"
             case imported, skipped

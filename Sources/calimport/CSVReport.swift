@@ -19,7 +19,7 @@ enum CSVReport {
         }
         let t = report.totals
         lines.append(row([
-            "TOTAL", "", "\(t.succeeded) succeeded / \(t.failed) failed / \(t.accounts) accounts", "", "\(t.eventsInFile)",
+            "TOTAL", "", "\(t.succeeded) succeeded / \(t.partial) partial / \(t.failed) failed / \(t.accounts) accounts", "", "\(t.eventsInFile)",
             "\(t.eventsKept)", "\(t.imported)", "\(t.skipped)", "\(t.failedEvents)", "\(t.bytes)", "", "", "", "", "",
         ]))
         return lines.joined(separator: "\r\n") + "\r\n"

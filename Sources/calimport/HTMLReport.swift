@@ -31,11 +31,14 @@ enum HTMLReport {
 
     private static func verdict(_ totals: BatchReport.Totals) -> String {
         let unfinished = totals.pending + totals.running
-        if totals.failed == 0 && unfinished == 0 && totals.cancelled == 0 {
+        if totals.failed == 0 && totals.partial == 0 && unfinished == 0 && totals.cancelled == 0 {
             return "<p class=\"verdict ok\">All \(totals.accounts) accounts were imported successfully.</p>"
         }
         var parts: [String] = []
         if totals.failed > 0 { parts.append("\(totals.failed) of \(totals.accounts) accounts failed (see below why)") }
+        if totals.partial > 0 {
+            parts.append("\(totals.partial) accounts are partial: \(totals.failedEvents) components were refused (see each account's failed column and `calimport failures`)")
+        }
         if unfinished > 0 { parts.append("\(unfinished) accounts are not finished yet") }
         if totals.cancelled > 0 { parts.append("\(totals.cancelled) were cancelled") }
         return "<p class=\"verdict bad\">\(escape(parts.joined(separator: "; "))).</p>"
@@ -44,9 +47,9 @@ enum HTMLReport {
     private static func summary(_ report: BatchReport) -> String {
         let t = report.totals
         let active = report.activeSeconds
-        let pace = active > 0 ? String(format: "%.1f accounts/min, %.1f events/s", Double(t.succeeded + t.failed) * 60 / active, Double(t.imported) / active) : "–"
+        let pace = active > 0 ? String(format: "%.1f accounts/min, %.1f events/s", Double(t.succeeded + t.partial + t.failed) * 60 / active, Double(t.imported) / active) : "–"
         let rows: [(String, String)] = [
-            ("Accounts", "\(t.accounts): \(t.succeeded) succeeded, \(t.failed) failed, \(t.pending) pending, \(t.running) running, \(t.cancelled) cancelled"),
+            ("Accounts", "\(t.accounts): \(t.succeeded) succeeded, \(t.partial) partial, \(t.failed) failed, \(t.pending) pending, \(t.running) running, \(t.cancelled) cancelled"),
             ("Events", "\(t.eventsInFile) in the files, \(t.eventsKept) in the date window, \(t.imported) imported, \(t.skipped) already there, \(t.failedEvents) refused"),
             ("Data read", ByteCountFormatter.string(fromByteCount: Int64(t.bytes), countStyle: .file)),
             ("Source", report.source),
@@ -122,7 +125,7 @@ enum HTMLReport {
         .verdict{font-size:1.15em;font-weight:600;padding:.6em 1em;border-radius:6px}
         .ok{background:#e8f5e9;color:#1b5e20}.bad{background:#ffebee;color:#b71c1c}.muted{color:#666;font-size:.9em}
         .state{padding:1px 6px;border-radius:4px;font-size:.85em}.state.succeeded{background:#e8f5e9;color:#1b5e20}
-        .state.failed{background:#ffebee;color:#b71c1c}.state.pending,.state.running{background:#fff8e1;color:#8d6e00}
+        .state.failed{background:#ffebee;color:#b71c1c}.state.partial{background:#fff3e0;color:#e65100}.state.pending,.state.running{background:#fff8e1;color:#8d6e00}
         .state.cancelled{background:#eee;color:#555}.chart{width:100%;max-width:860px;height:auto;border:1px solid #eee}
         .scroll{overflow-x:auto}table.accounts{font-size:.85em;width:100%}
         table.accounts td:last-child{min-width:14em;overflow-wrap:anywhere}

@@ -9,12 +9,12 @@ struct JobsCommand: ParsableCommand {
         abstract: "List a batch's accounts with state, attempts, events imported/skipped/failed, duration and last error.",
         discussion: "With --json: one JSON object per account per line (see the README for the fields).")
 
-    static let states = ["pending", "running", "succeeded", "failed", "cancelled"]
+    static let states = JobQueue.accountStates
 
     @Option(name: .long, help: "The batch.")
     var batch: String
 
-    @Option(name: .long, help: "Only accounts in this state: pending, running, succeeded, failed or cancelled.")
+    @Option(name: .long, help: "Only accounts in this state: pending, running, succeeded, partial (some components refused), failed or cancelled.")
     var state: String?
 
     @Option(name: .long, help: "Only accounts matching this glob (* and ?), e.g. '*@sales.example.com'.")

@@ -6,7 +6,7 @@ import JobQueue
 enum ProgressLine {
     /// The line of one batch; `bar` adds a progress bar of that many cells.
     static func batch(_ status: BatchStatus, _ rates: BatchRates, bar: Int?) -> String {
-        let done = status.succeeded + status.failed + status.cancelled
+        let done = status.succeeded + status.partial + status.failed + status.cancelled
         let percent = status.total == 0 ? 100 : done * 100 / status.total
         let remaining = status.pending + status.running
         var parts = [status.batch + (status.paused ? " (paused)" : "")]
@@ -15,7 +15,7 @@ enum ProgressLine {
         parts.append("\(status.eventsImported) events")
         parts.append(String(format: "%.1f acc/min %.1f ev/s", rates.accountsPerMinute, rates.eventsPerSecond))
         parts.append("ETA " + (remaining == 0 ? "done" : duration(rates.secondsRemaining(remaining))))
-        parts.append("\(status.running) running, \(status.failed) failed")
+        parts.append("\(status.running) running, \(status.failed) failed" + (status.partial > 0 ? ", \(status.partial) partial" : ""))
         return parts.joined(separator: "  ")
     }
 

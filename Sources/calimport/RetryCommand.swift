@@ -5,7 +5,7 @@ import JobQueue
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry",
-        abstract: "Move failed jobs (or the named accounts' failed or cancelled jobs) back to pending with a fresh attempt budget.",
+        abstract: "Move failed jobs (or partial ones, or the named accounts' failed or cancelled jobs) back to pending with a fresh attempt budget.",
         discussion: "Their attempt history is kept. Prints how many jobs were requeued.")
 
     @Option(name: .long, help: "The batch.")
@@ -13,6 +13,9 @@ struct RetryCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Every failed job of the batch.")
     var failed = false
+
+    @Flag(name: .long, help: "Every partial job of the batch (succeeded, some components refused): imported again whole.")
+    var partial = false
 
     @Option(name: .long, help: "This account's failed or cancelled job (repeatable).")
     var account: [String] = []
@@ -23,8 +26,8 @@ struct RetryCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        let chosen = [failed, !account.isEmpty, errorClass != nil].filter { $0 }.count
-        guard chosen == 1 else { throw ValidationError("give exactly one of --failed, --account A..., --error-class CLASS") }
+        let chosen = [failed, partial, !account.isEmpty, errorClass != nil].filter { $0 }.count
+        guard chosen == 1 else { throw ValidationError("give exactly one of --failed, --partial, --account A..., --error-class CLASS") }
     }
 
     func run() throws {
@@ -37,6 +40,7 @@ struct RetryCommand: ParsableCommand {
 
     private var selection: RetrySelection {
         if let errorClass { return .errorClass(errorClass) }
+        if partial { return .partial }
         return account.isEmpty ? .failed : .accounts(account)
     }
 }

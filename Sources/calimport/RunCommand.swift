@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
             configuration (--config or CALIMPORT_CONFIG, and CALIMPORT_* variables; see \
             `calimport config check`): flag > environment > file > built-in default.
 
-            Exit codes: 0 all accounts succeeded; 1 finished with failed accounts; 3 source problem; \
+            Exit codes: 0 all accounts succeeded; 1 finished with failed, partial or cancelled accounts; 3 source problem; \
             4 target unreachable or refusing credentials; 5 database problem; 64 bad usage; 130 interrupted.
             """)
 
@@ -113,8 +113,12 @@ struct RunCommand: ParsableCommand {
         try ReportCommand.write(HTMLReport.render(try BatchReport.read(queue, batch: batch)), to: path)
         print("report: \(path)")
         if interrupted { return CommandFailure.interrupted }
-        if status.failed > 0 || status.cancelled > 0 {
-            print("finished with \(status.failed) failed accounts: fix their cause, then `calimport retry --batch \(batch) --failed`")
+        if status.failed > 0 || status.cancelled > 0 || status.partial > 0 {
+            var parts = ["\(status.failed) failed"]
+            if status.partial > 0 { parts.append("\(status.partial) partial (some components refused)") }
+            if status.cancelled > 0 { parts.append("\(status.cancelled) cancelled") }
+            print("finished with \(parts.joined(separator: ", ")) accounts: see `calimport failures --batch \(batch)`, fix the cause, "
+                  + "then `calimport retry --batch \(batch) --failed` (or `--partial`)")
             return CommandFailure.failedAccounts
         }
         print("all \(status.succeeded) accounts succeeded")

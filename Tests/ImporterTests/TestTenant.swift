@@ -82,10 +82,12 @@ struct BatchStatusJSON: Decodable {
     var pending: Int
     var running: Int
     var succeeded: Int
+    var partial: Int
     var failed: Int
     var cancelled: Int
     var eventsImported: Int
     var failedAccounts: [FailedAccount]
+    var partialAccounts: [FailedAccount]
 
     struct FailedAccount: Decodable {
         var account: String
@@ -93,9 +95,10 @@ struct BatchStatusJSON: Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case batch, total, pending, running, succeeded, failed, cancelled
+        case batch, total, pending, running, succeeded, partial, failed, cancelled
         case eventsImported = "events_imported"
         case failedAccounts = "failed_accounts"
+        case partialAccounts = "partial_accounts"
     }
 
     static func read(_ cli: CommandRunner, batch: String) throws -> BatchStatusJSON {
