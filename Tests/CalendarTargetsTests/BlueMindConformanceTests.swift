@@ -1,4 +1,4 @@
-import CalendarTargets
+@testable import CalendarTargets
 import Foundation
 import HTTPTransport
 import ICalendar
@@ -87,5 +87,27 @@ import Testing
         }
         #expect(error?.isTransient == true)
         #expect(try sandbox.stats()["bluemind"]!.requests == 5, "byLogin and four tries of the PUT")
+    }
+}
+
+/// How BlueMind's fault answers are classified (``BlueMindFault``).
+@Suite struct BlueMindFaultTests {
+    static func answer(_ status: Int, _ body: String) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Data(body.utf8))
+    }
+
+    @Test func a500IsTransientOnlyWhenItsCodeCanPass() {
+        // VEventServiceFactory.java:47-48: a missing calendar container is UNKNOWN, answered 500, permanent.
+        let missing = Self.answer(500, #"{"errorCode":"UNKNOWN","errorType":"ServerFault","message":"container calendar:Default:u not found"}"#)
+        #expect(!BlueMindFault.isTransient(missing))
+        #expect(BlueMindFault.error(missing, account: "u@example.com", action: "ICS import").code == .accountNotFound)
+        #expect(BlueMindFault.isTransient(Self.answer(500, #"{"errorCode":"UNKNOWN","message":"Connection reset"}"#)))
+        #expect(BlueMindFault.isTransient(Self.answer(500, #"{"errorCode":"SQL_ERROR","message":"x"}"#)))
+        #expect(!BlueMindFault.isTransient(Self.answer(500, #"{"errorCode":"EVENT_ERROR","message":"x"}"#)))
+        #expect(BlueMindFault.isTransient(Self.answer(500, "<html>proxy error</html>")), "not BlueMind's fault body")
+        #expect(BlueMindFault.isTransient(Self.answer(503, "")))
+        #expect(!BlueMindFault.isTransient(Self.answer(403, #"{"errorCode":"PERMISSION_DENIED","message":"x"}"#)))
+        let permanent = BlueMindFault.error(Self.answer(500, #"{"errorCode":"INVALID_PARAMETER","message":"bad"}"#), account: "u@example.com", action: "ICS import")
+        #expect(permanent.code == .refused && !permanent.isTransient && permanent.httpStatus == 500)
     }
 }

@@ -94,9 +94,7 @@ struct BlueMindImport {
             let components = (try? CalendarDocument.parse(item.data))?.calendars.flatMap(\.components) ?? []
             for component in components where component.name != "VTIMEZONE" {
                 lines.append("BEGIN:\(component.name)")
-                lines += component.properties.filter { $0.name != "LAST-MODIFIED" }.map { property in
-                    property.name + property.parameters.map { ";\($0.name)=\($0.value)" }.joined() + ":" + property.value
-                }
+                lines += component.properties.filter { $0.name != "LAST-MODIFIED" }.map(SandboxText.line)
                 lines += ["LAST-MODIFIED:\(utcText(item.written))", "END:\(component.name)"]
             }
         }
@@ -146,18 +144,10 @@ struct BlueMindImport {
 
     /// A `yyyyMMdd'T'HHmmss'Z'` value (a value without `Z` is read as UTC too).
     static func utc(_ text: String) -> Date? {
-        formatter(text.hasSuffix("Z") ? "yyyyMMdd'T'HHmmss'Z'" : "yyyyMMdd'T'HHmmss").date(from: text)
+        SandboxText.utcFormatter(text.hasSuffix("Z") ? "yyyyMMdd'T'HHmmss'Z'" : "yyyyMMdd'T'HHmmss").date(from: text)
     }
 
     static func utcText(_ date: Date) -> String {
-        formatter("yyyyMMdd'T'HHmmss'Z'").string(from: date)
-    }
-
-    private static func formatter(_ format: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = format
-        return formatter
+        SandboxText.utcFormatter("yyyyMMdd'T'HHmmss'Z'").string(from: date)
     }
 }

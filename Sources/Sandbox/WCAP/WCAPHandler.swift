@@ -106,7 +106,7 @@ struct WCAPHandler {
             for component in components {
                 lines.append("BEGIN:\(component.name)")
                 lines += component.properties.filter { ["UID", "RECURRENCE-ID", "DTSTART", "DTEND", "DUE", "SUMMARY"].contains($0.name) }
-                    .map { $0.name + $0.parameters.map { ";\($0.name)=\($0.value)" }.joined() + ":" + $0.value }
+                    .map(SandboxText.line)
                 lines.append("END:\(component.name)")
             }
         }

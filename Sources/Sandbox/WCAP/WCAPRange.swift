@@ -29,21 +29,13 @@ struct WCAPRange {
     /// `yyyyMMdd`, `yyyyMMdd'T'HHmmss` or with `Z`, all read as UTC.
     static func date(_ property: Property) -> Date? {
         let text = property.value.hasSuffix("Z") ? String(property.value.dropLast()) : property.value
-        return formatter(text.count == 8 ? "yyyyMMdd" : "yyyyMMdd'T'HHmmss").date(from: text)
+        return SandboxText.utcFormatter(text.count == 8 ? "yyyyMMdd" : "yyyyMMdd'T'HHmmss").date(from: text)
     }
 
     /// A query bound: `0` (open) or `yyyyMMdd'T'HHmmss'Z'`; nil when neither.
     static func bound(_ text: String) -> Date?? {
         if text == "0" { return .some(nil) }
-        guard text.hasSuffix("Z"), let date = formatter("yyyyMMdd'T'HHmmss").date(from: String(text.dropLast())) else { return nil }
+        guard text.hasSuffix("Z"), let date = SandboxText.utcFormatter("yyyyMMdd'T'HHmmss").date(from: String(text.dropLast())) else { return nil }
         return .some(date)
-    }
-
-    private static func formatter(_ format: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = format
-        return formatter
     }
 }
