@@ -36,7 +36,10 @@ struct BlueMindHandler {
             return .json(200, ContainerDescriptor(uid: segments[3], name: account, owner: account, type: "calendar",
                                                   domainUid: String(account.split(separator: "@").last ?? ""), defaultContainer: true))
         case ("GET", "users") where segments.count == 5 && segments[3] == "byLogin":
-            let account = segments[4].contains("@") ? segments[4] : segments[4] + "@" + segments[2]
+            // user/net.bluemind.user.service/…/internal/UserService.java:362-369: needs the
+            // manager or manage-user role (the sandbox's key has it, a user key would get 403
+            // PERMISSION_DENIED) and drops the login's domain part (the path's domain counts).
+            let account = String(segments[4].split(separator: "@").first ?? "") + "@" + segments[2]
             // user/…/IUser.java:112-113 answers null for an unknown login, and a null answer is
             // 204 without body (core/net.bluemind.core.rest/…/codec/JsonObjectCodec.java:80-81).
             guard store.exists(account) else { return SandboxResponse(status: 204) }
