@@ -7,11 +7,15 @@ import Logging
 /// account's user uid (`GET /api/users/{domain}/byLogin/{login}`), then imports the ICS into
 /// its default calendar `calendar:Default:{uid}` (`PUT /api/calendars/vevent/{container}`,
 /// which matches UIDs and sends no notifications) and polls the task
-/// (`GET /api/tasks/{id}`) until it ends; UIDs missing from the task's `uids` are reported
-/// per event. `replace` resets the calendar first (`POST /api/calendars/{container}/_reset`);
-/// `skip-existing` leaves out the UIDs the calendar already exports. Cancellation is asked once
-/// the user is resolved, before anything is written (reset or import); a submitted import task
-/// runs to its end.
+/// (`GET /api/tasks/{id}`) until it ends. BlueMind's ICS import reads only VEVENT and skips a
+/// stored event unless the file's LAST-MODIFIED is newer than the time it stored it, leaving it
+/// out of the task's `uids`: such events count as skipped, the others left out as refused.
+/// VTODOs go to the user's default todo list (`PUT /api/todolists/vtodos/todolist:default_{uid}`),
+/// VJOURNALs are reported as not supported. `replace` resets the calendar first
+/// (`POST /api/calendars/{container}/_reset`); `skip-existing` leaves out the UIDs the calendar
+/// or todo list already exports. A 500 is retried only when its `errorCode` says the fault can
+/// pass (``BlueMindFault``). Cancellation is asked once the user is resolved, before anything is
+/// written (reset or import); a submitted import task runs to its end.
 public struct BlueMindTarget: CalendarTarget {
     /// `http(s)://HOST[:PORT]`.
     public let baseURL: String
@@ -29,41 +33,45 @@ public struct BlueMindTarget: CalendarTarget {
     public func importCalendar(
         _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
-        let container = Self.defaultCalendar(ofUser: try userUID(account))
+        let user = try userUID(account)
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
+        let parts = Self.split(calendar)
+        let events = try importEvents(parts.events, container: Self.defaultCalendar(ofUser: user), account: account, mode: mode)
+        let todos = try importTodos(parts.todos, container: Self.defaultTodoList(ofUser: user), account: account, mode: mode)
+        return Self.sum([Self.unsupported(parts.journals), events, todos])
+    }
+
+    /// Imports the VEVENT items into calendar `container`: `replace` resets it first,
+    /// `skip-existing` leaves out the UIDs it already exports; what the task's `uids` leaves out
+    /// is told apart by ``eventsResult(_:written:stored:)``.
+    private func importEvents(_ calendar: FilteredCalendar, container: String, account: String, mode: ImportMode) throws -> TargetImportResult {
+        if calendar.items.isEmpty && mode != .replace { return TargetImportResult() }
         let containerPath = "\(baseURL)/api/calendars/\(ZimbraTarget.encode(container))"
+        let veventURL = "\(baseURL)/api/calendars/vevent/\(ZimbraTarget.encode(container))"
         var calendar = calendar
         var skipped = 0
         switch mode {
         case .replace:
             _ = try awaitTask(try call("POST", containerPath + "/_reset", account: account, action: "calendar reset"), account: account)
         case .skipExisting:
-            let existing = try existingUIDs(container, account: account)
-            skipped = calendar.items.filter { existing.contains($0.uid) }.reduce(0) { $0 + $1.components.count }
-            calendar.items.removeAll { existing.contains($0.uid) }
+            (calendar, skipped) = Self.leavingOut(try storedVersions(veventURL, account: account, action: "calendar export"), from: calendar)
         case .merge:
             break
         }
         if calendar.items.isEmpty { return TargetImportResult(skipped: skipped) }
-        let task = try call("PUT", "\(baseURL)/api/calendars/vevent/\(ZimbraTarget.encode(container))", body: calendar.serialized(),
-                            account: account, action: "ICS import")
-        let report = try awaitTask(task, account: account)
-        return Self.result(calendar, report: report, skipped: skipped)
+        let task = try call("PUT", veventURL, body: calendar.serialized(), account: account, action: "ICS import")
+        let written = Set((try awaitTask(task, account: account)["uids"] as? [String]) ?? [])
+        // Only when the task left some out: read what the calendar holds to tell unchanged from refused.
+        let stored = calendar.items.allSatisfy { written.contains($0.uid) } ? [:]
+            : try storedVersions(veventURL, account: account, action: "calendar export")
+        var result = Self.eventsResult(calendar, written: written, stored: stored)
+        result.skipped += skipped
+        return result
     }
 
-    /// Splits the items into imported and refused by the task's `uids`.
-    static func result(_ calendar: FilteredCalendar, report: [String: Any], skipped: Int) -> TargetImportResult {
-        let written = Set((report["uids"] as? [String]) ?? [])
-        var result = TargetImportResult(skipped: skipped)
-        for item in calendar.items {
-            if written.contains(item.uid) {
-                result.imported += item.components.count
-            } else {
-                result.failed += item.components.count
-                result.itemErrors.append(TargetItemError(uid: item.uid, recurrenceID: nil, reason: "BlueMind's import task did not import it"))
-            }
-        }
-        return result
+    /// The container of user `uid`'s default todo list (BlueMind's `ITodoUids.defaultUserTodoList`).
+    static func defaultTodoList(ofUser uid: String) -> String {
+        "todolist:default_" + uid
     }
 
     /// The container of user `uid`'s default calendar, the one imports write to.
@@ -87,14 +95,8 @@ public struct BlueMindTarget: CalendarTarget {
         return uid
     }
 
-    private func existingUIDs(_ container: String, account: String) throws -> Set<String> {
-        let response = try call("GET", "\(baseURL)/api/calendars/vevent/\(ZimbraTarget.encode(container))", account: account, action: "calendar export")
-        guard let document = try? CalendarDocument.parse(response.body) else { return [] }
-        return Set(document.calendars.flatMap(\.components).compactMap { $0.first("UID")?.value })
-    }
-
     /// Polls the task answered by `response` until it ends; returns its result document.
-    private func awaitTask(_ response: HTTPResponse, account: String) throws -> [String: Any] {
+    func awaitTask(_ response: HTTPResponse, account: String) throws -> [String: Any] {
         guard let id = (try? JSONSerialization.jsonObject(with: response.body) as? [String: Any])?["id"].map({ "\($0)" }) else {
             throw CalendarTargetError(code: .serverError, isTransient: true, httpStatus: response.status, message: "\(account): BlueMind answered no task")
         }
@@ -120,11 +122,13 @@ public struct BlueMindTarget: CalendarTarget {
 
     /// Sends a request with the API key; throws ``CalendarTargetError`` for any answer but a
     /// success (or 404 when `acceptNotFound`).
-    func call(_ method: String, _ url: String, body: Data? = nil, account: String, action: String, acceptNotFound: Bool = false) throws -> HTTPResponse {
+    func call(_ method: String, _ url: String, body: Data? = nil, contentType: String = "text/calendar; charset=utf-8",
+              account: String, action: String, acceptNotFound: Bool = false) throws -> HTTPResponse {
         var headers = [("X-BM-ApiKey", apiKey), ("Accept", "application/json")]
-        if body != nil { headers.append(("Content-Type", "text/calendar; charset=utf-8")) }
-        let response = try sender.send(HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: 600), account: account, action: action)
+        if body != nil { headers.append(("Content-Type", contentType)) }
+        let response = try sender.send(HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: 600), account: account,
+                                       action: action, isTransient: BlueMindFault.isTransient)
         if response.isSuccess || (acceptNotFound && response.status == 404) { return response }
-        throw CalendarTargetError.fromResponse(response, account: account, action: action)
+        throw BlueMindFault.error(response, account: account, action: action)
     }
 }

@@ -5,20 +5,27 @@ import Logging
 
 /// Imports into a Sun/Oracle Calendar Server through WCAP: `login.wcap` (with
 /// `proxyauth={account}` when the configured user is an administrator acting for the account),
-/// then `import.wcap` as a multipart POST with `calid`, `dtstart`/`dtend` (the batch window,
-/// `0` when unbounded) and `content-in=text/calendar`. The server matches UIDs, so a retry
-/// updates instead of duplicating. `X-NSCP-WCAP-ERRNO` decides: 1 (session expired) logs in
-/// again once; the rest follow ``WCAPErrno``. Sessions end with `logout.wcap` at shutdown.
-/// WCAP documents no way to empty a calendar or skip existing UIDs on import, so `replace` and
-/// `skip-existing` are refused.
+/// then `import.wcap` as a multipart POST with `calid`, `dtstart=0`/`dtend=0` (the window is
+/// calimport's own: the server's range semantics for recurring series are undocumented) and
+/// `content-in=text/calendar`. No document says import.wcap matches UIDs, so calimport assumes
+/// it does not: every import first reads the UIDs the calendar holds
+/// (`fetchcomponents_by_range.wcap`) and sends only the others (`merge` and `skip-existing` both
+/// leave existing UIDs as they are, counted skipped); an import whose outcome is unknown (no
+/// answer, a 5xx, an answer without errno) is never re-sent blindly: what landed is read back
+/// first and only the rest is sent again. After errno 0 the read-back tells which items the
+/// server really holds; the others are reported per item. `X-NSCP-WCAP-ERRNO` decides: 1
+/// (session expired) logs in again once; the rest follow ``WCAPErrno``. Sessions end with
+/// `logout.wcap` at shutdown. WCAP documents no way to empty a calendar, so `replace` is refused.
 public struct WCAPTarget: CalendarTarget {
     /// `http(s)://HOST[:PORT]`.
     public let baseURL: String
-    /// The batch window the server applies again (`dtstart`/`dtend`).
+    /// The batch window (already applied by calimport; the server gets `dtstart=0&dtend=0`).
     public let window: DateWindow
     let credentials: TargetCredentials
     let sender: RequestSender
-    private let sessions = TokenCache()
+    let sessions = TokenCache()
+    /// Imports sent per account attempt at most (the first and the re-sends of what did not land).
+    static let importRounds = 3
 
     public init(baseURL: String, window: DateWindow, credentials: TargetCredentials, sender: RequestSender) {
         self.baseURL = baseURL
@@ -31,25 +38,40 @@ public struct WCAPTarget: CalendarTarget {
         _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
-        guard mode == .merge else {
+        guard mode != .replace else {
             throw CalendarTargetError(code: .invalidTarget, isTransient: false,
-                                      message: "\(account): WCAP import.wcap documents no \(mode.rawValue) (only adding/updating by UID); use mode merge")
+                                      message: "\(account): WCAP import.wcap documents no replace (only adding); use mode merge")
         }
-        var form = MultipartBody()
-        form.addFile(name: "Upload", filename: "calendar.ics", contentType: "text/calendar; charset=utf-8", data: calendar.serialized())
-        var errno = try importOnce(form, account: account)
-        if WCAPErrno.reaction(to: errno) == .relogin {
-            logger.info("wcap.session.renewed", metadata: ["account": "\(account)"])
-            errno = try importOnce(form, account: account, renew: true)
+        // No document says import.wcap matches UIDs: what the calendar already holds is left as it is.
+        let before = try landedUIDs(account, logger: logger)
+        var pending = calendar.items.filter { !before.contains($0.uid) }
+        var result = TargetImportResult(skipped: calendar.items.filter { before.contains($0.uid) }.reduce(0) { $0 + $1.components.count })
+        var lastUnknown = ""
+        for _ in 0..<Self.importRounds where !pending.isEmpty {
+            var part = calendar
+            part.items = pending
+            switch try importOnce(part, account: account, logger: logger) {
+            case .answered:
+                let landed = try landedUIDs(account, logger: logger)
+                for item in pending {
+                    if landed.contains(item.uid) { result.imported += item.components.count; continue }
+                    result.failed += item.components.count
+                    result.itemErrors.append(TargetItemError(uid: item.uid, recurrenceID: nil,
+                                                             reason: "import.wcap answered errno 0 but the calendar does not hold it"))
+                }
+                return result
+            case .unknown(let reason):
+                // The import may have landed in part: read what did, send only the rest.
+                logger.warning("wcap.import.outcome_unknown", metadata: ["account": "\(account)", "wcap.reason": "\(reason)"])
+                lastUnknown = reason
+                let landed = try landedUIDs(account, logger: logger)
+                result.imported += pending.filter { landed.contains($0.uid) }.reduce(0) { $0 + $1.components.count }
+                pending.removeAll { landed.contains($0.uid) }
+            }
         }
-        switch WCAPErrno.reaction(to: errno) {
-        case .success:
-            return TargetImportResult(imported: calendar.counts.componentsKept)
-        case .relogin:
-            throw CalendarTargetError(code: .unauthorized, isTransient: false, message: "\(account): import.wcap refused a fresh session (errno 1)")
-        case .failure(let code, let transient, let meaning):
-            throw CalendarTargetError(code: code, isTransient: transient, message: "\(account): import.wcap failed with errno \(errno) (\(meaning))")
-        }
+        if pending.isEmpty { return result }
+        throw CalendarTargetError(code: .serverError, isTransient: true,
+                                  message: "\(account): import.wcap outcome unknown \(Self.importRounds) times (\(lastUnknown)); \(pending.count) items not in the calendar, not re-sent again to avoid duplicates")
     }
 
     /// Logs out every session (`logout.wcap`).
@@ -62,22 +84,7 @@ public struct WCAPTarget: CalendarTarget {
         _ = try? sender.send(HTTPRequest(method: "GET", url: "\(baseURL)/logout.wcap?id=\(id)&fmt-out=text/calendar"), account: account, action: "logout.wcap")
     }
 
-    private func importOnce(_ form: MultipartBody, account: String, renew: Bool = false) throws -> Int {
-        let previous = try session(account)
-        let id: String
-        if renew {
-            sessions.invalidate(account, ifStill: previous)
-            id = try session(account)
-        } else {
-            id = previous
-        }
-        let query = "id=\(id)&calid=\(ZimbraTarget.encodeQuery(account))&dtstart=\(Self.wcapDate(window.from))&dtend=\(Self.wcapDate(window.to))&content-in=text/calendar&fmt-out=text/calendar"
-        let request = HTTPRequest(method: "POST", url: "\(baseURL)/import.wcap?\(query)",
-                                  headers: [("Content-Type", form.contentType)], body: form.data, timeout: 600)
-        return try errno(of: sender.send(request, account: account, action: "import.wcap"), account: account, action: "import.wcap")
-    }
-
-    private func session(_ account: String) throws -> String {
+    func session(_ account: String) throws -> String {
         try sessions.token(account) { (try login(account).id, 1800) }
     }
 
@@ -109,15 +116,5 @@ public struct WCAPTarget: CalendarTarget {
         String(decoding: response.body, as: UTF8.self).split(whereSeparator: \.isNewline)
             .first { $0.hasPrefix(name + ":") }
             .map { String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces) }
-    }
-
-    /// `yyyyMMdd'T'HHmmss'Z'` in UTC, or `0` for an open end.
-    static func wcapDate(_ date: Date?) -> String {
-        guard let date else { return "0" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
     }
 }

@@ -13,6 +13,8 @@ public struct StoredItem: Sendable {
     public var data: Data
     /// Its components (master first, then overrides).
     public var events: [StoredEvent]
+    /// When the node wrote it (BlueMind keeps this as the item's `updated`).
+    public var written = Date()
     /// The highest SEQUENCE of its components.
     public var sequence: Int { events.map(\.sequence).max() ?? 0 }
 }

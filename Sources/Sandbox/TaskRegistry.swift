@@ -10,14 +10,23 @@ final class TaskRegistry: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var tasks: [String: (result: String, polls: Int)] = [:]
+    private var tasks: [String: (result: String, failed: Bool, polls: Int)] = [:]
     private var next = 0
 
     /// Registers a finished task; returns its id.
     func add(result: String) -> String {
+        add(result, failed: false)
+    }
+
+    /// Registers a task that failed with `reason`; returns its id.
+    func add(failure reason: String) -> String {
+        add(reason, failed: true)
+    }
+
+    private func add(_ result: String, failed: Bool) -> String {
         lock.withLock {
             next += 1
-            tasks[String(next)] = (result, 0)
+            tasks[String(next)] = (result, failed, 0)
             return String(next)
         }
     }
@@ -28,7 +37,8 @@ final class TaskRegistry: @unchecked Sendable {
             guard var task = tasks[id] else { return nil }
             task.polls += 1
             tasks[id] = task
-            return task.polls == 1 ? Status(state: "InProgress") : Status(state: "Success", result: task.result, lastLogEntry: "import done")
+            if task.polls == 1 { return Status(state: "InProgress") }
+            return task.failed ? Status(state: "InError", lastLogEntry: task.result) : Status(state: "Success", result: task.result, lastLogEntry: "import done")
         }
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTransport
+import ICalendar
+
+/// What BlueMind's tasks did with each item, and the VTODO and VJOURNAL items its calendar import
+/// does not read (mdhender/bluemindfork, paths under `parent/`).
+extension BlueMindTarget {
+    /// The stored version of one item as BlueMind's export shows it.
+    struct StoredVersion: Equatable {
+        /// LAST-MODIFIED: the time BlueMind wrote the item (VEventServiceHelper.java:148-151), UTC text.
+        var lastModified: String?
+        /// How many EXDATE values its master has.
+        var exdates: Int
+    }
+
+    /// The items split by kind: VEVENT (the calendar import), VTODO (the todo list import) and
+    /// VJOURNAL (no import: BlueMind's ICS import reads only VEVENT, VEventServiceHelper.java:286-292).
+    static func split(_ calendar: FilteredCalendar) -> (events: FilteredCalendar, todos: FilteredCalendar, journals: [CalendarItem]) {
+        var events = calendar, todos = calendar
+        events.items = calendar.items.filter { $0.components.first?.name == "VEVENT" }
+        todos.items = calendar.items.filter { $0.components.first?.name == "VTODO" }
+        return (events, todos, calendar.items.filter { !["VEVENT", "VTODO"].contains($0.components.first?.name ?? "") })
+    }
+
+    /// Each item BlueMind cannot import, reported once.
+    static func unsupported(_ items: [CalendarItem]) -> TargetImportResult {
+        var result = TargetImportResult()
+        for item in items {
+            result.failed += item.components.count
+            let kind = item.components.first?.name ?? "component"
+            result.itemErrors.append(TargetItemError(uid: item.uid, recurrenceID: nil,
+                                                     reason: "\(kind) is not supported by this target (BlueMind imports VEVENT into calendars and VTODO into todo lists)"))
+        }
+        return result
+    }
+
+    /// Splits the VEVENT items by the task's `uids` (added and updated, ICSImportTask.java:83-89).
+    /// One left out that the calendar holds counts as skipped when BlueMind skips it by design: the
+    /// file gives a LAST-MODIFIED not after the time BlueMind stored its copy and the same number
+    /// of EXDATEs (ICSImportTask.java:171-181). Any other left out was refused.
+    static func eventsResult(_ calendar: FilteredCalendar, written: Set<String>, stored: [String: StoredVersion]) -> TargetImportResult {
+        var result = TargetImportResult()
+        for item in calendar.items {
+            let count = item.components.count
+            if written.contains(item.uid) {
+                result.imported += count
+            } else if let copy = stored[item.uid], let file = lastModified(item.components), let kept = copy.lastModified,
+                      file <= kept, exdates(item.components) == copy.exdates {
+                result.skipped += count
+            } else {
+                result.failed += count
+                let reason = stored[item.uid] == nil ? "BlueMind's import task did not import it"
+                    : "BlueMind's import task did not update it (its copy stays as it was)"
+                result.itemErrors.append(TargetItemError(uid: item.uid, recurrenceID: nil, reason: reason))
+            }
+        }
+        return result
+    }
+
+    /// Imports the VTODO items into todo list `container` (`PUT /api/todolists/vtodos/{container}`,
+    /// todolist/…/IVTodo.java:36,70-71): a `String` body, raw only as `text/plain`
+    /// (DefaultBodyParameterCodecs.java:205-214). The task adds or updates every todo whatever its
+    /// LAST-MODIFIED (VTodoImportTask.java:76-103), so one left out of `uids` was refused.
+    /// `skip-existing` leaves out the UIDs the list exports; `replace` only adds and updates there.
+    func importTodos(_ calendar: FilteredCalendar, container: String, account: String, mode: ImportMode) throws -> TargetImportResult {
+        guard !calendar.items.isEmpty else { return TargetImportResult() }
+        let url = "\(baseURL)/api/todolists/vtodos/\(ZimbraTarget.encode(container))"
+        var calendar = calendar
+        var skipped = 0
+        if mode == .skipExisting {
+            (calendar, skipped) = Self.leavingOut(try storedVersions(url, account: account, action: "todo list export"), from: calendar)
+            if calendar.items.isEmpty { return TargetImportResult(skipped: skipped) }
+        }
+        let task = try call("PUT", url, body: calendar.serialized(), contentType: "text/plain", account: account, action: "VTODO import")
+        let written = Set((try awaitTask(task, account: account)["uids"] as? [String]) ?? [])
+        var result = Self.eventsResult(calendar, written: written, stored: [:])
+        result.skipped += skipped
+        return result
+    }
+
+    /// `calendar` without the items whose UID `existing` holds, and their component count.
+    static func leavingOut(_ existing: [String: StoredVersion], from calendar: FilteredCalendar) -> (FilteredCalendar, Int) {
+        var kept = calendar
+        kept.items.removeAll { existing[$0.uid] != nil }
+        return (kept, calendar.items.filter { existing[$0.uid] != nil }.reduce(0) { $0 + $1.components.count })
+    }
+
+    /// UID → stored version of what `url` (a calendar or todo list export) holds.
+    func storedVersions(_ url: String, account: String, action: String) throws -> [String: StoredVersion] {
+        let response = try call("GET", url, account: account, action: action)
+        guard let document = try? CalendarDocument.parse(response.body) else { return [:] }
+        let components = document.calendars.flatMap(\.components).filter { ["VEVENT", "VTODO", "VJOURNAL"].contains($0.name) }
+        let byUID = Dictionary(grouping: components) { $0.first("UID")?.value ?? "" }
+        return byUID.mapValues { StoredVersion(lastModified: Self.lastModified($0), exdates: Self.exdates($0)) }
+    }
+
+    /// The series' LAST-MODIFIED as BlueMind reads it: the first component's that has one
+    /// (VEventServiceHelper.java:454-455), as UTC text; nil when none has a UTC one.
+    static func lastModified(_ components: [Component]) -> String? {
+        guard let value = components.lazy.compactMap({ $0.first("LAST-MODIFIED")?.value }).first,
+              value.hasSuffix("Z"), value.count == 16 else { return nil }
+        return value
+    }
+
+    /// EXDATE values of the master (ICSImportTask.java:189-198 compares their counts).
+    static func exdates(_ components: [Component]) -> Int {
+        guard let master = components.first(where: { $0.first("RECURRENCE-ID") == nil }) else { return 0 }
+        return master.all("EXDATE").reduce(0) { $0 + $1.value.split(separator: ",").count }
+    }
+
+    /// The sum of several results.
+    static func sum(_ results: [TargetImportResult]) -> TargetImportResult {
+        results.reduce(into: TargetImportResult()) { total, part in
+            total.imported += part.imported
+            total.skipped += part.skipped
+            total.failed += part.failed
+            total.itemErrors += part.itemErrors
+            total.cancelled = total.cancelled || part.cancelled
+        }
+    }
+}
