@@ -114,28 +114,38 @@ import Testing
     }
 
     /// Answers lost after the server applied the request (every MKCALENDAR's first answer, and a
-    /// quarter of all others): every account imports, every item exactly once.
+    /// quarter of all others): every account imports, every item exactly once; then `replace`
+    /// under the same faults (DELETEs and PUTs whose answers are lost) leaves exactly the file.
     @Test(arguments: CalDAVServer.available)
     func lostAnswersCostNoAccountAndDuplicateNothing(_ server: CalDAVServer) throws {
-        let proxy = try DroppingProxy(upstream: try server.requireURL(), dropRate: 0.25, dropFirstOf: ["MKCALENDAR"])
+        let proxy = try DroppingProxy(upstream: try server.requireURL(), dropRate: 0.25, dropFirstOf: ["MKCALENDAR", "DELETE"])
         defer { proxy.stop() }
         let target = try target(server, base: proxy.url)
-        let text = Fixture.text(singles: 12)
         for account in try (0..<4).map({ _ in try freshAccount(server, "lost") }) {
-            var result: TargetImportResult?
-            for _ in 0..<3 where result == nil {  // as the queue would: a transient failure is tried again
-                do {
-                    result = try target.importCalendar(try Fixture.calendar(singles: 12), account: account, mode: .merge, logger: Fixture.logger)
-                } catch let error as CalendarTargetError where error.isTransient {
-                    continue
-                }
-            }
-            let final = try #require(result, "\(server): \(account) did not import")
-            #expect(final.failed == 0 && final.imported + final.skipped == 15, "\(final)")
-            try expectHolds(server, account, text)
+            let merged = try importRetryingTransientFailures(target, try Fixture.calendar(singles: 12), account, mode: .merge)
+            #expect(merged.failed == 0 && merged.imported + merged.skipped == 15, "\(merged)")
+            try expectHolds(server, account, Fixture.text(singles: 12))
+            let replaced = try importRetryingTransientFailures(target, try Fixture.calendar(singles: 5), account, mode: .replace)
+            #expect(replaced.failed == 0 && replaced.imported == 8, "\(replaced)")
+            try expectHolds(server, account, Fixture.text(singles: 5))
         }
         #expect(proxy.counts.droppedByMethod["MKCALENDAR", default: 0] >= 4)  // every first answer, and some retries
+        #expect(proxy.counts.droppedByMethod["DELETE", default: 0] >= 4 * 7)
         #expect(proxy.counts.droppedByMethod["PUT", default: 0] > 0)
+    }
+
+    /// Imports as the queue would: an account that failed transiently is tried again (3 times).
+    private func importRetryingTransientFailures(
+        _ target: any CalendarTarget, _ calendar: FilteredCalendar, _ account: String, mode: ImportMode
+    ) throws -> TargetImportResult {
+        for _ in 0..<2 {
+            do {
+                return try target.importCalendar(calendar, account: account, mode: mode, logger: Fixture.logger)
+            } catch let error as CalendarTargetError where error.isTransient {
+                continue
+            }
+        }
+        return try target.importCalendar(calendar, account: account, mode: mode, logger: Fixture.logger)
     }
 
     private func sequences(_ server: CalDAVServer, _ account: String) throws -> [String] {
