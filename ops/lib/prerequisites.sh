@@ -120,11 +120,17 @@ level = warning
 CONFIG
     .venv/bin/radicale --config "$dir/config" >"$dir/radicale.log" 2>&1 &
     RADICALE_PID=$!
-    for _ in $(seq 1 100); do
+    wait_until_answering "$port" Radicale "$dir/radicale.log"
+}
+
+# wait_until_answering PORT NAME LOG: waits up to 15 s for an HTTP answer on 127.0.0.1:PORT.
+wait_until_answering() {
+    local port="$1" name="$2" log="$3"
+    for _ in $(seq 1 150); do
         curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
         sleep 0.1
     done
-    echo "Radicale did not start; see $dir/radicale.log" >&2
+    echo "$name did not start; see $log" >&2
     return 1
 }
 
@@ -139,10 +145,5 @@ start_xandikos() {
     .venv/bin/xandikos serve -d "$dir/store" -l 127.0.0.1 -p "$port" --autocreate \
         --no-detect-systemd --state-dir "$dir/state" >"$dir/xandikos.log" 2>&1 &
     XANDIKOS_PID=$!
-    for _ in $(seq 1 150); do
-        curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
-        sleep 0.1
-    done
-    echo "Xandikos did not start; see $dir/xandikos.log" >&2
-    return 1
+    wait_until_answering "$port" Xandikos "$dir/xandikos.log"
 }
