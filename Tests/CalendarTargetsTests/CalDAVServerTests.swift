@@ -3,6 +3,7 @@ import Foundation
 import HTTPTransport
 import ICalendar
 import TestSupport
+import Synchronization
 import Testing
 
 /// The CalDAV connector against every real CalDAV server ops/test runs (Radicale and
@@ -132,6 +133,26 @@ import Testing
         #expect(proxy.counts.droppedByMethod["MKCALENDAR", default: 0] >= 4)  // every first answer, and some retries
         #expect(proxy.counts.droppedByMethod["DELETE", default: 0] >= 4 * 7)
         #expect(proxy.counts.droppedByMethod["PUT", default: 0] > 0)
+    }
+
+    /// The calendar vanishes between the PROPFIND that found it and the PUTs (deleted by hand
+    /// before the first PUT reaches the server): each PUT answered 409 creates it again and is
+    /// sent once more, and nothing is lost.
+    @Test(arguments: CalDAVServer.available)
+    func aPutAnswered409RecreatesTheCalendarAndTriesOnceMore(_ server: CalDAVServer) throws {
+        let account = try freshAccount(server, "vanished")
+        let collection = try server.collectionURL(for: account)
+        #expect(try server.perform("MKCALENDAR", collection).status == 201)
+        let deleted = Mutex(false)
+        let proxy = try DroppingProxy(upstream: try server.requireURL(), dropRate: 0) { line in
+            guard line.hasPrefix("PUT "), deleted.withLock({ done in defer { done = true }; return !done }) else { return }
+            _ = try? server.perform("DELETE", collection)
+        }
+        defer { proxy.stop() }
+        let result = try target(server, base: proxy.url).importCalendar(try Fixture.calendar(), account: account, mode: .merge, logger: Fixture.logger)
+        #expect(deleted.withLock { $0 })
+        #expect(result == TargetImportResult(imported: 3))
+        try expectHolds(server, account, Fixture.text())
     }
 
     /// Imports as the queue would: an account that failed transiently is tried again (3 times).

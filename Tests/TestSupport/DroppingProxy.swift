@@ -16,6 +16,8 @@ public final class DroppingProxy: @unchecked Sendable {
     private let dropRate: Double
     private let dropFirstOf: Set<String>
     private var seenTargets: Set<String> = []
+    private let beforeForwarding: (@Sendable (String) -> Void)?
+    private let hookLock = NSLock()
     private let listener: Int32
     private let lock = NSLock()
     private var forwardedCount = 0
@@ -25,8 +27,11 @@ public final class DroppingProxy: @unchecked Sendable {
     /// Starts a proxy to `upstream` (an `http://127.0.0.1:<port>` URL) dropping `dropRate` of the
     /// answers, and always the first answer to each request line whose method is in `dropFirstOf`
     /// (e.g. every MKCALENDAR's first answer: its retry then meets the calendar it created).
-    public init(upstream: String, dropRate: Double, dropFirstOf: Set<String> = []) throws {
+    /// `beforeForwarding` sees each request line before it is forwarded, one call at a time.
+    public init(upstream: String, dropRate: Double, dropFirstOf: Set<String> = [],
+                beforeForwarding: (@Sendable (String) -> Void)? = nil) throws {
         self.dropFirstOf = dropFirstOf
+        self.beforeForwarding = beforeForwarding
         guard let port = URLComponents(string: upstream)?.port else { throw TestEnvironmentError("no port in \(upstream)") }
         upstreamPort = UInt16(port)
         self.dropRate = dropRate
@@ -75,6 +80,7 @@ public final class DroppingProxy: @unchecked Sendable {
     private func serve(_ client: Int32) {
         guard let request = Self.readRequest(client) else { close(client); return }
         let firstOfItsKind = dropFirstOf.contains(request.method) && lock.withLock { seenTargets.insert(request.line).inserted }
+        if let beforeForwarding { hookLock.withLock { beforeForwarding(request.line) } }
         let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = Self.loopback(port: upstreamPort)
         let connected = withUnsafePointer(to: &address) {
