@@ -17,16 +17,16 @@ extension CalDAVTarget: TargetCheck {
         guard let account else { return verified }
         let collection = collectionURL(for: account)
         let found = try propfind(collection, account: account, action: "PROPFIND of the calendar")
-        if found.status == 207 || found.status == 200 {
+        guard let exists = Self.propfindFinds(found, url: collection) else {
+            throw CalendarTargetError.fromResponse(found, account: account, action: "PROPFIND of the calendar")
+        }
+        if exists {
             verified.append("\(account): calendar found at \(collection)")
             return verified
         }
-        guard found.status == 404 else {
-            throw CalendarTargetError.fromResponse(found, account: account, action: "PROPFIND of the calendar")
-        }
         let home = URL(string: collection)?.deletingLastPathComponent().absoluteString ?? collection
         let parent = try propfind(home, account: account, action: "PROPFIND of the account's home")
-        guard parent.status == 207 || parent.status == 200 else {
+        guard Self.propfindFinds(parent, url: home) == true else {
             throw CalendarTargetError(code: .accountNotFound, isTransient: false, httpStatus: parent.status,
                                       message: "\(account): neither the calendar \(collection) nor the account's home \(home) exists (HTTP \(parent.status))")
         }

@@ -4,7 +4,8 @@ import ICalendar
 import Logging
 
 /// Imports into a CalDAV server (RFC 4791): the account's calendar collection is
-/// `collectionTemplate` with `{account}` filled in (created with MKCALENDAR when missing), and
+/// `collectionTemplate` with `{account}` filled in (created with MKCALENDAR when missing, judged
+/// by the PROPFIND's per-response status, and again when a PUT finds it gone), and
 /// each item (a UID: master with its RECURRENCE-ID overrides, plus the VTIMEZONEs it uses) is
 /// one resource under a name derived from its UID, PUT with `If-None-Match: *` so that a
 /// retried account never duplicates anything. Up to ``parallelPuts`` PUTs of one account run
@@ -15,6 +16,13 @@ import Logging
 /// newer (higher SEQUENCE, then later DTSTAMP/LAST-MODIFIED); `skip-existing` leaves it;
 /// `replace` deletes the collection's other resources (PROPFIND depth 1, DELETE) and
 /// overwrites the rest.
+///
+/// Every request that creates something survives a lost answer (the server applied it, the
+/// answer never came, ``RequestSender`` sends it again): a repeated MKCALENDAR answered
+/// `resource-must-be-null` or 405 means the calendar exists, a repeated `If-None-Match: *` PUT
+/// answered 412 means the item exists (merge then compares versions), a repeated DELETE
+/// answered 404 means it is gone. A UID the server already keeps under another resource name
+/// (CalDAV `no-uid-conflict`) is reported per item, never skipped silently.
 ///
 /// Cancellation is asked before the deletions of `replace` and before each item's PUT.
 public struct CalDAVTarget: CalendarTarget {
@@ -51,7 +59,7 @@ public struct CalDAVTarget: CalendarTarget {
         let results = ResultCollector()
         let items = calendar.items
         let finished = try ParallelItems.forEach(items.count, width: parallelPuts, cancellation: cancellation) { index in
-            let outcome = try put(items[index], of: calendar, into: collection, account: account, mode: mode)
+            let outcome = try put(items[index], of: calendar, into: collection, account: account, mode: mode, logger: logger)
             results.add(outcome)
         }
         var result = results.result
@@ -66,92 +74,9 @@ public struct CalDAVTarget: CalendarTarget {
         return url.hasSuffix("/") ? url : url + "/"
     }
 
-    private func put(
-        _ original: CalendarItem, of calendar: FilteredCalendar, into collection: String, account: String, mode: ImportMode
-    ) throws -> TargetImportResult {
-        let item = serverScheduling ? original : ScheduleAgent.clientScheduled(original)
-        let url = collection + CalDAVResourceName.forUID(item.uid)
-        let body = calendar.serialized(item: item)
-        let count = item.components.count
-        let precondition = mode == .replace ? nil : ("If-None-Match", "*")
-        let response = try send("PUT", url, body: body, precondition: precondition, account: account, uid: item.uid)
-        switch classify(response) {
-        case .stored: return TargetImportResult(imported: count)
-        case .exists where mode == .merge: return try update(item, body: body, at: url, account: account)
-        case .exists, .sameUIDElsewhere: return TargetImportResult(skipped: count)
-        case .refused(let reason): return Self.refused(item, reason)
-        }
-    }
-
-    /// Merge into an existing resource: overwrite it with `If-Match` when ours is newer.
-    private func update(_ item: CalendarItem, body: Data, at url: String, account: String) throws -> TargetImportResult {
-        let count = item.components.count
-        let current = try send("GET", url, account: account, uid: item.uid)
-        guard current.status == 200, let etag = current.header("ETag") else { return TargetImportResult(skipped: count) }
-        guard ItemVersion(item.components) > ItemVersion(data: current.body) else { return TargetImportResult(skipped: count) }
-        let response = try send("PUT", url, body: body, precondition: ("If-Match", etag), account: account, uid: item.uid)
-        switch classify(response) {
-        case .stored: return TargetImportResult(imported: count)
-        case .exists, .sameUIDElsewhere: return TargetImportResult(skipped: count)  // changed meanwhile: the other writer wins
-        case .refused(let reason): return Self.refused(item, reason)
-        }
-    }
-
-    private enum PutOutcome { case stored, exists, sameUIDElsewhere, refused(String) }
-
-    private func classify(_ response: HTTPResponse) -> PutOutcome {
-        let body = String(decoding: response.body, as: UTF8.self)
-        switch response.status {
-        case 200..<300: return .stored
-        case 412: return .exists
-        case 409 where body.contains("no-uid-conflict"): return .sameUIDElsewhere
-        case 400 where body.contains("already exists"): return .sameUIDElsewhere  // Nextcloud's answer to a duplicate UID
-        default: return .refused("refused by the server (HTTP \(response.status)): \(response.bodyExcerpt(limit: 160))")
-        }
-    }
-
-    private static func refused(_ item: CalendarItem, _ reason: String) -> TargetImportResult {
-        TargetImportResult(failed: item.components.count, itemErrors: [TargetItemError(uid: item.uid, recurrenceID: nil, reason: reason)])
-    }
-
-    /// `replace`: deletes every resource of the collection whose name is not in `keeping`.
-    private func deleteOthers(in collection: String, keeping: Set<String>, account: String) throws {
-        let listing = try send("PROPFIND", collection, body: Data(Self.resourceTypeQuery.utf8), depth: "1", account: account, uid: nil)
-        guard listing.status == 207 else { throw CalendarTargetError.fromResponse(listing, account: account, action: "PROPFIND depth 1") }
-        let path = URLComponents(string: collection)?.path ?? collection
-        let names = XMLText.elements("href", in: String(decoding: listing.body, as: UTF8.self))
-            .filter { $0 != path && $0 != collection && !$0.hasSuffix("/") }
-            .compactMap { $0.split(separator: "/").last.map(String.init) }
-        for name in names where !keeping.contains(name) && !keeping.contains(name.removingPercentEncoding ?? name) {
-            let response = try send("DELETE", collection + name, account: account, uid: nil)
-            guard response.isSuccess || response.status == 404 else {
-                throw CalendarTargetError.fromResponse(response, account: account, action: "DELETE of \(name)")
-            }
-        }
-    }
-
-    /// Makes sure the account's calendar collection exists: PROPFIND it, MKCALENDAR when missing.
-    private func ensureCollection(_ collection: String, account: String, logger: Logger) throws {
-        let found = try send("PROPFIND", collection, body: Data(Self.resourceTypeQuery.utf8), depth: "0", account: account, uid: nil)
-        if found.status == 207 || found.status == 200 { return }
-        guard found.status == 404 else {
-            throw CalendarTargetError.fromResponse(found, account: account, action: "PROPFIND of the calendar")
-        }
-        let created = try send("MKCALENDAR", collection, account: account, uid: nil)
-        switch created.status {
-        case 200..<300, 405:
-            logger.info("caldav.collection.created", metadata: ["account": "\(account)"])
-        case 409:
-            throw CalendarTargetError(code: .accountNotFound, isTransient: false, httpStatus: 409,
-                                      message: "\(account): the account's home collection does not exist on the CalDAV server (MKCALENDAR answered 409)")
-        default:
-            throw CalendarTargetError.fromResponse(created, account: account, action: "MKCALENDAR")
-        }
-    }
-
-    /// Sends one request; answers that fail the whole account (401, 403 without a CalDAV
+    /// Sends one request; answers that fail the whole account (401, 403 without a DAV
     /// precondition, 404 on a PUT's collection) are thrown.
-    private func send(
+    func send(
         _ method: String, _ url: String, body: Data? = nil, precondition: (String, String)? = nil, depth: String? = nil,
         account: String, uid: String?
     ) throws -> HTTPResponse {
@@ -162,7 +87,9 @@ public struct CalDAVTarget: CalendarTarget {
         let action = uid.map { "\(method) of UID \($0)" } ?? method
         let response = try sender.send(HTTPRequest(method: method, url: url, headers: headers, body: body, credentials: credentials?.basicAuth),
                                        account: account, action: action)
-        let isPrecondition = String(decoding: response.body.prefix(2000), as: UTF8.self).contains("urn:ietf:params:xml:ns:caldav")
+        // A 403 naming a precondition (Cyrus' no-uid-conflict, Xandikos' resource-must-be-null on a
+        // repeated MKCALENDAR) refuses this request, not the credentials.
+        let isPrecondition = response.status == 403 && DAVErrorBody(response.body).isPrecondition
         if response.status == 401 || (response.status == 403 && !isPrecondition) || (response.status == 404 && method == "PUT") {
             throw CalendarTargetError.fromResponse(response, account: account, action: action)
         }

@@ -11,7 +11,10 @@ enum Fixture {
         return logger
     }()
 
-    static func text(sequence: Int = 0, extraUID: String? = nil, refuse: String? = nil) -> String {
+    /// `invalidUID`: an extra event every real server refuses (Radicale: the month-13 DTSTART;
+    /// Xandikos: the control character in SUMMARY, valid-calendar-data). `singles`: that many
+    /// more single events, `single-<n>@test`.
+    static func text(sequence: Int = 0, extraUID: String? = nil, refuse: String? = nil, invalidUID: String? = nil, singles: Int = 0) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
             "BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
@@ -33,11 +36,23 @@ enum Fixture {
             lines += ["BEGIN:VEVENT", "UID:\(extraUID)", "DTSTAMP:20250101T000000Z", "DTSTART:20250301T140000Z", "DTEND:20250301T150000Z",
                       "SUMMARY:Extra"] + (refuse.map { ["X-CALIMPORT-SANDBOX-REFUSE:\($0)"] } ?? []) + ["END:VEVENT"]
         }
+        if let invalidUID {
+            lines += ["BEGIN:VEVENT", "UID:\(invalidUID)", "DTSTAMP:20250101T000000Z", "DTSTART:20251310T140000Z",
+                      "SUMMARY:Bell \u{07} here", "END:VEVENT"]
+        }
+        for index in 0..<singles {
+            lines += ["BEGIN:VEVENT", "UID:single-\(index + 2)@test", "DTSTAMP:20250101T000000Z", "SEQUENCE:\(sequence)",
+                      "DTSTART;TZID=Europe/Berlin:202503\(String(format: "%02d", index % 28 + 1))T0\(index % 10)0000",
+                      "DURATION:PT45M", "SUMMARY:Single \(index + 2)", "END:VEVENT"]
+        }
         return (lines + ["END:VCALENDAR"]).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func calendar(sequence: Int = 0, extraUID: String? = nil, refuse: String? = nil) throws -> FilteredCalendar {
-        try CalendarFilter(window: .unbounded).filter(Data(text(sequence: sequence, extraUID: extraUID, refuse: refuse).utf8))
+    static func calendar(
+        sequence: Int = 0, extraUID: String? = nil, refuse: String? = nil, invalidUID: String? = nil, singles: Int = 0
+    ) throws -> FilteredCalendar {
+        try CalendarFilter(window: .unbounded).filter(Data(text(
+            sequence: sequence, extraUID: extraUID, refuse: refuse, invalidUID: invalidUID, singles: singles).utf8))
     }
 
     static let identities = ["single-1@test", "weekly-1@test", "weekly-1@test|20250113T090000"]

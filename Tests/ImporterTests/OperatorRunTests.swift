@@ -50,7 +50,7 @@ struct OperatorRunTests {
             #expect(run.standardOutput.contains("all 3 accounts succeeded"))
             #expect(run.standardOutput.contains("batch run-"))
             #expect(try String(contentsOf: report, encoding: .utf8).contains("All 3 accounts were imported successfully"))
-            try tenant.expectServerHoldsExactlyTheSourceEvents(server)
+            try tenant.expectServerHoldsExactlyTheSourceEvents(on: .radicale)
         }
     }
 

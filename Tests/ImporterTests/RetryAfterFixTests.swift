@@ -31,7 +31,7 @@ struct RetryAfterFixTests {
             status = try BatchStatusJSON.read(cli, batch: "fix")
             #expect(status.succeeded == tenant.accounts.count)
             #expect(status.failed == 0)
-            try tenant.expectServerHoldsExactlyTheSourceEvents(server)
+            try tenant.expectServerHoldsExactlyTheSourceEvents(on: .radicale)
         }
     }
 }

@@ -41,7 +41,7 @@ public enum ComponentScan {
         return String(line[line.index(after: colon)...])
     }
 
-    private static func unfolded(_ text: String) -> [String] {
+    static func unfolded(_ text: String) -> [String] {
         var lines: [String] = []
         for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
             if let first = raw.first, first == " " || first == "\t", !lines.isEmpty {

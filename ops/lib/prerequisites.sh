@@ -1,9 +1,11 @@
 # Sourced by ops/demo and ops/test: installs what a fresh Debian machine with only the Swift
 # toolchain lacks (libpq-dev, libcurl4-openssl-dev, postgresql, curl, python3-venv; for the
 # tests also tmux, chromium and docker-compose) and the
-# Python virtual environment (.venv) holding Radicale, the CalDAV server of the demo and tests.
+# Python virtual environment (.venv) holding Radicale, the CalDAV server of the demo and tests,
+# and for the tests Xandikos, the second real CalDAV server the connector is tried against.
 
 RADICALE_VERSION="${RADICALE_VERSION:-3.9.0}"
+XANDIKOS_VERSION="${XANDIKOS_VERSION:-0.4.10}"
 
 missing_debian_packages() {
     local missing=()
@@ -54,7 +56,15 @@ install_prerequisites() {
     [ "${1:-}" = tests ] && extra=$(missing_test_packages)
     install_debian_packages "$extra"
     install_radicale
-    if [ "${1:-}" = tests ]; then install_recurring_ical_events; fi
+    if [ "${1:-}" = tests ]; then install_recurring_ical_events; install_xandikos; fi
+}
+
+install_xandikos() {
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    if [ ! -x .venv/bin/xandikos ] || ! .venv/bin/pip show xandikos 2>/dev/null | grep -qx "Version: $XANDIKOS_VERSION"; then
+        echo "==> installing Xandikos $XANDIKOS_VERSION into .venv"
+        .venv/bin/pip install -q --disable-pip-version-check "xandikos==$XANDIKOS_VERSION"
+    fi
 }
 
 # recurring-ical-events: the independent implementation ICalendarTests compares the date
@@ -110,10 +120,30 @@ level = warning
 CONFIG
     .venv/bin/radicale --config "$dir/config" >"$dir/radicale.log" 2>&1 &
     RADICALE_PID=$!
-    for _ in $(seq 1 100); do
+    wait_until_answering "$port" Radicale "$dir/radicale.log"
+}
+
+# wait_until_answering PORT NAME LOG: waits up to 15 s for an HTTP answer on 127.0.0.1:PORT.
+wait_until_answering() {
+    local port="$1" name="$2" log="$3"
+    for _ in $(seq 1 150); do
         curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
         sleep 0.1
     done
-    echo "Radicale did not start; see $dir/radicale.log" >&2
+    echo "$name did not start; see $log" >&2
     return 1
+}
+
+# start_xandikos DIR PORT: starts Xandikos on 127.0.0.1:PORT with its store under DIR and waits
+# until it answers. Xandikos has no authentication of its own (it ignores Authorization); with
+# --autocreate it makes the principal /user/ with the calendar home /user/calendars/, and it
+# accepts a calendar (MKCALENDAR) at any path whose parent collection exists, e.g.
+# /<account>/calendar/ after MKCOL /<account>/, as the tests use it. Sets XANDIKOS_PID.
+start_xandikos() {
+    local dir="$1" port="$2"
+    mkdir -p "$dir/store"
+    .venv/bin/xandikos serve -d "$dir/store" -l 127.0.0.1 -p "$port" --autocreate \
+        --no-detect-systemd --state-dir "$dir/state" >"$dir/xandikos.log" 2>&1 &
+    XANDIKOS_PID=$!
+    wait_until_answering "$port" Xandikos "$dir/xandikos.log"
 }
