@@ -15,6 +15,8 @@ struct CorpusImportRun {
     struct Tally: CustomStringConvertible {
         var accounts = 0, failedAccounts = 0, kept = 0, onServer = 0, reportedPerEvent = 0, reportedWithAccount = 0
         var silent: [String] = []
+        /// How many components each reason (its first 90 characters) was given for.
+        var reasons: [String: Int] = [:]
 
         var description: String {
             "\(accounts) accounts (\(failedAccounts) failed), \(kept) components kept, \(onServer) on the server, "
@@ -88,9 +90,10 @@ struct CorpusImportRun {
                 tally.kept += 1
                 if stored.contains(identity.text) {
                     tally.onServer += 1
-                } else if let error = failure?.itemErrors.first(where: { identity.isNamed(by: $0) }) {
+                } else if let error = Self.reportedError(naming: identity, in: failure?.itemErrors ?? []) {
                     #expect(!error.reason.isEmpty)
                     tally.reportedPerEvent += 1
+                    tally.reasons[String(error.reason.prefix(90)), default: 0] += 1
                 } else if job.state == "failed", let reason = failure?.message ?? job.lastError, !reason.isEmpty {
                     tally.reportedWithAccount += 1
                 } else {
@@ -100,6 +103,7 @@ struct CorpusImportRun {
         }
         print("real-world corpus into \(name): \(tally)")
         for loss in tally.silent.prefix(20) { print("  silent: \(loss)") }
+        for (reason, count) in tally.reasons.sorted(by: { $0.value > $1.value }).prefix(12) { print("  \(count) × \(reason)") }
         #expect(tally.kept == tally.onServer + tally.reportedPerEvent + tally.reportedWithAccount + tally.silent.count)
         #expect(tally.silent.isEmpty, "\(tally.silent.count) components neither on \(name) nor reported")
         return tally
@@ -125,6 +129,13 @@ struct CorpusImportRun {
         return calendar.items.flatMap { item in
             item.components.map { Identity(uid: item.uid, recurrenceID: $0.first("RECURRENCE-ID")?.value) }
         }
+    }
+
+    /// The error that names `identity`: the target's own before a note of the file's reading
+    /// (`line N: …`, e.g. about a dropped duplicate of the same UID).
+    static func reportedError(naming identity: Identity, in errors: [ItemError]) -> ItemError? {
+        let naming = errors.filter { identity.isNamed(by: $0) }
+        return naming.first { !$0.reason.hasPrefix("line ") } ?? naming.first
     }
 
     private func lines<T: Decodable>(_ cli: CommandRunner, _ arguments: [String], as type: T.Type) throws -> [T] {

@@ -33,6 +33,9 @@ import Testing
         let account = "names-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let client = HTTPClient()
         _ = try client.perform(HTTPRequest(method: "MKCOL", url: "\(server)/\(account)/", credentials: credentials?.basicAuth))
+        // The calendar exists beforehand: this test is about resource names, not about creating collections.
+        let created = try client.perform(HTTPRequest(method: "MKCALENDAR", url: "\(server)/\(account)/calendar/", credentials: credentials?.basicAuth))
+        #expect(created.status == 201)
         let target = CalDAVTarget(collectionTemplate: "\(server)/{account}/calendar/", credentials: credentials, httpClient: client)
         let filtered = try CalendarFilter(window: .unbounded).filter(calendar)
         #expect(filtered.items.count == uids.count)
