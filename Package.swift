@@ -96,7 +96,7 @@ let package = Package(
             dependencies: ["Postgres", "Sandbox", "CalendarTargets", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "TestSupport"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(
             name: "TelemetryTests",

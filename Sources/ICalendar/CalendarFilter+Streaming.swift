@@ -48,6 +48,7 @@ extension CalendarFilter {
         var problems: [CalendarProblem] = []
         let (index, contents, calendars) = try indexFile(url.path, into: index, problems: report)
         let resolver = ZoneResolver(timeZones: contents.timeZones)
+        let substitution = substitutesZones ? ZoneSubstitution(resolver: resolver) : nil
         let zones = calendarZones(calendars, resolver: resolver, problems: &problems)
         let header = CalendarContents.mergedHeader(calendars, problems: &problems)
         problems.forEach(report)
@@ -61,7 +62,7 @@ extension CalendarFilter {
                     ComponentTreeBuilder.component(in: bytes, firstLine: Int(entry.line))
                 }.map { (component: $0, calendarIndex: Int(entry.calendarIndex)) }
             }
-            try keptItems(of: entries, resolver: resolver, zones: zones, problems: &problems) { item in
+            try keptItems(of: entries, resolver: resolver, substitution: substitution, zones: zones, problems: &problems) { item in
                 used.formUnion(item.timeZoneIDs)
                 counts.componentsKept += item.components.count
                 counts.itemsKept += 1
@@ -69,8 +70,9 @@ extension CalendarFilter {
             }
             problems.forEach(report)
         }
-        return FilteredCalendar(items: [], timeZones: contents.timeZones.filter { used.contains($0.key) },
-                                calendarProperties: header, counts: counts, problems: [])
+        let timeZones = contents.timeZones.filter { used.contains($0.key) }
+            .merging(substitution?.generatedTimeZones() ?? [:]) { file, _ in file }
+        return FilteredCalendar(items: [], timeZones: timeZones, calendarProperties: header, counts: counts, problems: [])
     }
 
     /// The first pass: the item index, the time zones and the `VCALENDAR` headers.

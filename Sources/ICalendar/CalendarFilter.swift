@@ -4,6 +4,9 @@ import Foundation
 public struct CalendarFilter: Sendable {
     /// The window items must overlap to be kept.
     public let window: DateWindow
+    /// Whether kept items' `TZID`s the file does not define are rewritten and get a generated
+    /// `VTIMEZONE` (``ZoneSubstitution``): true for what is sent, false to describe the file as read.
+    var substitutesZones = true
 
     /// Creates a filter for `window`.
     public init(window: DateWindow) {
@@ -33,10 +36,14 @@ public struct CalendarFilter: Sendable {
         var contents = CalendarContents(document, problems: &problems)
         let resolver = ZoneResolver(timeZones: contents.timeZones)
         let zones = calendarZones(document.calendars, resolver: resolver, problems: &problems)
+        let substitution = substitutesZones ? ZoneSubstitution(resolver: resolver) : nil
         var items: [CalendarItem] = []
-        keptItems(of: contents.entries, resolver: resolver, zones: zones, problems: &problems) { items.append($0) }
+        keptItems(of: contents.entries, resolver: resolver, substitution: substitution, zones: zones, problems: &problems) {
+            items.append($0)
+        }
         let used = Set(items.flatMap(\.timeZoneIDs))
         contents.timeZones = contents.timeZones.filter { used.contains($0.key) }
+            .merging(substitution?.generatedTimeZones() ?? [:]) { file, _ in file }
         let counts = FilterCounts(componentsInFile: contents.entries.count,
                                   componentsKept: items.reduce(0) { $0 + $1.components.count },
                                   itemsKept: items.count)
@@ -45,13 +52,14 @@ public struct CalendarFilter: Sendable {
     }
 
     /// Groups `entries` by UID and calls `body` with each item the window keeps, in order of
-    /// first appearance; what happens on the way goes to `problems`.
+    /// first appearance, its `TZID`s rewritten by `substitution`; what happens on the way goes
+    /// to `problems`.
     func keptItems(of entries: [(component: Component, calendarIndex: Int)], resolver: ZoneResolver,
-                   zones: [ZoneRules], problems: inout [CalendarProblem],
+                   substitution: ZoneSubstitution?, zones: [ZoneRules], problems: inout [CalendarProblem],
                    _ body: (CalendarItem) throws -> Void) rethrows {
         for group in UIDGroup.group(entries, problems: &problems) {
             let context = TimeContext(resolver: resolver, calendarZone: zones[safe: group.calendarIndex] ?? .utc)
-            if let item = keep(group, context: context, problems: &problems) { try body(item) }
+            if let item = keep(group, context: context, problems: &problems) { try body(substitution?.apply(to: item) ?? item) }
         }
     }
 

@@ -52,7 +52,9 @@ public struct CalendarInspection: Sendable, Codable {
         let document = try CalendarDocument.parse(data)
         var notes: [CalendarProblem] = []
         let contents = CalendarContents(document, problems: &notes)
-        let filtered = CalendarFilter(window: .unbounded).filter(document)
+        var filter = CalendarFilter(window: .unbounded)
+        filter.substitutesZones = false
+        let filtered = filter.filter(document)
         let resolver = ZoneResolver(timeZones: contents.timeZones)
         var inspection = CalendarInspection(components: countComponents(document), uids: filtered.items.count,
                                             recurringSeries: 0, overrides: 0, overridesWithoutMaster: 0, timeZones: [],

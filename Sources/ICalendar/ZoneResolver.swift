@@ -52,7 +52,8 @@ final class ZoneResolver {
         return Resolution(rules: nil, note: "unknown TZID '\(tzid)' read as floating")
     }
 
-    private func vtimezone(named tzid: String) -> Component? {
+    /// The file's `VTIMEZONE` called `tzid` (exactly, else ignoring case), if any.
+    func vtimezone(named tzid: String) -> Component? {
         if let exact = timeZones[tzid] { return exact }
         let lowered = tzid.lowercased()
         return timeZones.first { $0.key.lowercased() == lowered }?.value

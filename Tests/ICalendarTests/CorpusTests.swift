@@ -1,21 +1,22 @@
 import Foundation
 import Testing
 @testable import ICalendar
+import TestSupport
 
 /// Every real-world file parses or throws ``ICalendarError`` cleanly, and what parses
 /// round-trips: serialize → parse gives the same components.
 @Suite struct CorpusTests {
-    static let corpus = URL(fileURLWithPath: "/work/shared/corpus/realworld")
+    static var files: [URL] { get throws { try RealWorldCorpus.requireFiles() } }
 
-    static var files: [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil) else { return [] }
-        return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "ics" }
-            .sorted { $0.path < $1.path }
+    @Test func corpusIsPresentWhenRequired() {
+        if RealWorldCorpus.isRequired {
+            #expect(RealWorldCorpus.isPresent, "REQUIRE_CORPUS=1 but \(RealWorldCorpus.directory.path) is missing")
+        }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path)))
+    @Test(.enabled(if: RealWorldCorpus.isEnabled))
     func everyFileParsesOrFailsCleanlyAndRoundTrips() throws {
-        let files = Self.files
+        let files = try Self.files
         #expect(files.count > 300)
         var parsed = 0, failed = 0, roundTripped = 0
         for file in files {
@@ -40,11 +41,11 @@ import Testing
         #expect(roundTripped == parsed)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path)))
+    @Test(.enabled(if: RealWorldCorpus.isEnabled))
     func everyFileSurvivesABoundedWindow() throws {
         let filter = CalendarFilter(window: Fixtures.window("20100101T000000Z", "20300101T000000Z"))
         var kept = 0
-        for file in Self.files {
+        for file in try Self.files {
             guard let filtered = try? filter.filter(contentsOf: file) else { continue }
             #expect(filtered.counts.componentsKept <= filtered.counts.componentsInFile)
             kept += filtered.counts.itemsKept

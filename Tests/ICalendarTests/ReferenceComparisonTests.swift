@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ICalendar
+import TestSupport
 
 /// Compares the window's kept UIDs with an independent implementation, python's
 /// recurring-ical-events (installed in `.venv` by `ops/lib/prerequisites.sh`), over the
@@ -19,7 +20,7 @@ import Testing
     ]
 
     static var isAvailable: Bool {
-        FileManager.default.fileExists(atPath: CorpusTests.corpus.path) && referenceRuns()
+        RealWorldCorpus.isEnabled && referenceRuns()
     }
 
     static func referenceRuns() -> Bool {
@@ -47,7 +48,7 @@ import Testing
 
     @Test(.enabled(if: isAvailable))
     func keptUIDsMatchRecurringICalEvents() throws {
-        let files = CorpusTests.files.map(\.path)
+        let files = try CorpusTests.files.map(\.path)
         let arguments = [Self.python.path, Self.script.path] + Self.windows.map { "\($0.0),\($0.1)" } + ["--"] + files
         let (status, output) = try Self.run(arguments)
         try #require(status == 0)

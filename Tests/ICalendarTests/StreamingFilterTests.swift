@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ICalendar
+import TestSupport
 
 /// The bounded-memory filter writes exactly what the in-memory filter serializes, reports
 /// the same problems, and reads files in chunks that never cut a logical line.
@@ -106,10 +107,10 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: CorpusTests.corpus.path)))
+    @Test(.enabled(if: RealWorldCorpus.isEnabled))
     func corpusStreamsLikeInMemory() throws {
         var compared = 0
-        for file in CorpusTests.files {
+        for file in try CorpusTests.files {
             for window in Self.windows.prefix(2) {
                 let filter = CalendarFilter(window: window)
                 guard let expected = try? filter.filter(contentsOf: file) else {
