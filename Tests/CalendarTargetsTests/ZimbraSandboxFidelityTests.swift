@@ -51,6 +51,21 @@ import Testing
         #expect(try sandbox.identities("x@example.com") == ["a@test"])
     }
 
+    @Test func theExportWithoutARangeHoldsTheWholeFolderAndARangeOnlyWhatOverlapsIt() throws {
+        let sandbox = try SandboxHarness()
+        #expect(try post(sandbox, "x@example.com", Self.body([("a@test", []), ("b@test", ["RECURRENCE-ID:20250301T140000Z"])])).status == 200)
+        func exported(_ query: String) throws -> Int {
+            let response = try client.perform(HTTPRequest(
+                method: "GET", url: "\(sandbox.url)/service/home/x@example.com/Calendar?fmt=ics&auth=ba\(query)",
+                credentials: .init(user: "x@example.com", password: SandboxHarness.password)))
+            return String(decoding: response.body, as: UTF8.self).components(separatedBy: "BEGIN:VEVENT").count - 1
+        }
+        #expect(try exported("") == 2)
+        #expect(try exported("&start=1740787200000") == 2, "one bound is no range (IcsFormatter.java:79)")
+        #expect(try exported("&start=1738368000000&end=1740787200000") == 0, "February 2025")
+        #expect(try exported("&start=1740787200000&end=1740873600000") == 2, "1 March 2025")
+    }
+
     @Test func basicAuthWritesOnlyIntoTheCredentialsOwnMailbox() throws {
         let sandbox = try SandboxHarness()
         let response = try post(sandbox, "anna@example.com", Self.body([("a@test", [])]), user: SandboxHarness.user)

@@ -6,8 +6,8 @@ import ICalendar
 /// `FolderActionRequest op=empty`), domain preauth (`/service/preauth`), the REST import
 /// `POST /service/home/{account}/{folder}?fmt=ics` (``ZimbraICSImport``, access as
 /// ``ZimbraRESTAccess``) and the REST export `GET …?fmt=ics[&start=MS&end=MS]` (everything in the
-/// folder without a range, IcsFormatter.java:77-93; with one, what overlaps it, only millisecond
-/// times). Each account has one calendar folder, `/Calendar`. SOAP bodies are read with the
+/// folder without a range, IcsFormatter.java:77-93; with one, what ``ZimbraRangeCheck`` keeps,
+/// only millisecond times). Each account has one calendar folder, `/Calendar`. SOAP bodies are read with the
 /// sandbox's own ``SOAPElement`` and preauth checked by ``ZimbraPreauthCheck``.
 struct ZimbraHandler {
     let store: SandboxStore
@@ -124,18 +124,13 @@ struct ZimbraHandler {
         guard (request.query["fmt"] ?? "ics") == "ics" else { return .text(400, "unsupported fmt") }
         let items = store.withCalendar(account, { $0.items.values.map(\.data) })
         var body = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//calimport//sandbox Zimbra//EN\r\n"
-        if request.query["start"] == nil, request.query["end"] == nil {
-            for data in items { body += Self.components(of: data) }
-            return SandboxResponse(status: 200, headers: [("Content-Type", "text/calendar; charset=utf-8")], body: Data((body + "END:VCALENDAR\r\n").utf8))
-        }
         guard let from = Self.milliseconds(request.query["start"]), let to = Self.milliseconds(request.query["end"]) else {
             return .text(400, "invalid request: start and end must be milliseconds here")
         }
-        var data = Data()
-        for item in items { data.append(item) }
-        let kept = data.isEmpty ? nil : try? CalendarFilter(window: DateWindow(from: from.value, to: to.value)).filter(data)
-        let answer = kept?.serialized() ?? Data((body + "END:VCALENDAR\r\n").utf8)
-        return SandboxResponse(status: 200, headers: [("Content-Type", "text/calendar; charset=utf-8")], body: answer)
+        // IcsFormatter.java:79: only both bounds make a range.
+        let ranged = from.value != nil && to.value != nil
+        for data in items where !ranged || ZimbraRangeCheck.overlaps(data, from: from.value, to: to.value) { body += Self.components(of: data) }
+        return SandboxResponse(status: 200, headers: [("Content-Type", "text/calendar; charset=utf-8")], body: Data((body + "END:VCALENDAR\r\n").utf8))
     }
 
     /// The component lines of one stored calendar (between its header and `END:VCALENDAR`).

@@ -27,7 +27,7 @@ enum ZimbraInstanceCheck {
         }
     }
 
-    private static func localText(_ value: String) -> String {
+    static func localText(_ value: String) -> String {
         value.hasSuffix("Z") ? String(value.dropLast()) : value
     }
 
@@ -41,7 +41,7 @@ enum ZimbraInstanceCheck {
         }
     }
 
-    private static func date(_ text: String) -> Date? {
+    static func date(_ text: String) -> Date? {
         (text.count == 8 ? formats[1] : formats[0]).date(from: text)
     }
 
