@@ -3,7 +3,7 @@ import Foundation
 /// `auth=basic` works on the REST port only for the credential's own mailbox: an administrator
 /// logging in there is just another account without rights on other mailboxes (Zimbra/zm-mailbox
 /// store/src/java/com/zimbra/cs/mailbox/MailItem.java:1368-1372 `hasFullPermission`), and the
-/// server answers 404 (UserServlet.java:345-366, 858-860).
+/// server answers 404 (UserServlet.java:345-366, 860).
 extension ZimbraTarget {
     var isBasicAuth: Bool {
         if case .basic = authentication { return true }

@@ -22,7 +22,7 @@ extension ZimbraTarget {
         case 401 where !isBasicAuth:
             // UserServlet.java:345-366 (`sendError`): a cookie-authenticated POST without a CSRF
             // token answers 401 for a missing folder, no right on it, or an account in
-            // maintenance or inactive (:858-864), as for an expired token: after a fresh token
+            // maintenance or inactive (:860-863), as for an expired token: after a fresh token
             // it is one of those.
             throw CalendarTargetError(
                 code: .accountNotFound, isTransient: false, httpStatus: 401,

@@ -8,7 +8,7 @@ import Foundation
 /// - Rights: only the mailbox's owner has full permission (store/src/java/com/zimbra/cs/mailbox/
 ///   MailItem.java:1368-1372 `hasFullPermission`); an administrator's login on the user port is
 ///   just another account with no grant on the folder, so resolving the folder fails with
-///   PERM_DENIED (UserServlet.java:795, 858-860). The sandbox grants no shares.
+///   PERM_DENIED (UserServlet.java:795, 860). The sandbox grants no shares.
 /// - Folders: only `/Calendar` exists (the default calendar, folder id 10); another path is
 ///   `NoSuchItemException` (UserServlet.java:795-803).
 /// - Answer to PERM_DENIED, a missing folder or a missing mailbox (UserServlet.java:345-366
