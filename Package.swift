@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "ICalendar", "CalendarTargets", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -8,7 +8,8 @@ extension ZimbraTarget: TargetCheck {
     /// - `auth=admin`: `AuthRequest` on the admin endpoint; with `account`, `DelegateAuthRequest`
     ///   (the account exists) and `GetFolderRequest` (depth 0) of `/{folder}` with its token.
     /// - `auth=preauth`: with `account`, `/service/preauth` and `GetFolderRequest` as above.
-    /// - `auth=basic`: with `account`, a REST `GET` of the folder (`fmt=ics`, a one-millisecond
+    /// - `auth=basic`: with `account`, refused unless it is the credential's own mailbox (the
+    ///   only one basic auth can write into); then a REST `GET` of the folder (`fmt=ics`, a one-millisecond
     ///   range in 1970 so that next to nothing is exported) with basic auth.
     /// Preauth and basic credentials only exist per account: without one, only reachability is
     /// checked (`GET /`, any HTTP answer).
@@ -28,6 +29,7 @@ extension ZimbraTarget: TargetCheck {
             return ["\(account): preauth accepted by \(baseURL)/service/preauth", try folderFound(account, token: token)]
         case .basic(let credentials):
             guard let account else { return [try reached("basic")] }
+            if let refusal = basicAuthRefusal(account) { throw refusal }
             let action = "REST GET of /\(folder)"
             let response = try rest("GET", account, query: "fmt=ics&start=86400000&end=86400001", timeout: 20, action: action)
             guard response.status == 200 else { throw CalendarTargetError.fromResponse(response, account: account, action: action) }

@@ -5,9 +5,18 @@ import Logging
 
 /// Imports into Zimbra / Carbonio the way `zmmailbox postRestURL '/Calendar?fmt=ics' FILE`
 /// does: one multipart POST of the whole filtered calendar (VTIMEZONEs first, as Zimbra's
-/// streaming parser needs above 128 KB) to `/service/home/{account}/{folder}?fmt=ics`.
-/// Zimbra matches appointments by UID, so a retry updates instead of duplicating;
-/// `skip-existing` adds `resolve=skip`; `replace` empties the folder through SOAP
+/// streaming parser needs above 128 KB) to `/service/home/{account}/{folder}?fmt=ics&ignore=1`,
+/// then a REST export of the folder to learn what the server really holds.
+///
+/// Zimbra's import stores each component in its own transaction; without `ignore` it stops at
+/// the first one it cannot store, keeps what came before and answers 500, and even with it,
+/// components it refuses, series with no instances and updates with an older SEQUENCE are only
+/// logged on the server (Zimbra/zm-mailbox Invite.java:2186-2198, IcsImportParseHandler.java:
+/// 259-273, CalendarItem.java:1980-1982). So the connector sends `ignore=1` and compares the
+/// export, per UID and RECURRENCE-ID, with what it sent: each component not held (or held with
+/// an older SEQUENCE) is a per-event error. Zimbra matches appointments by UID, so a retry
+/// updates instead of duplicating. The ICS import ignores `resolve=`, so `skip-existing` leaves
+/// out the UIDs the folder's export already holds; `replace` empties the folder through SOAP
 /// (`FolderActionRequest op=empty`) first. REST imports send no invitations.
 public struct ZimbraTarget: CalendarTarget {
     /// `http(s)://HOST[:PORT]`.
@@ -16,7 +25,7 @@ public struct ZimbraTarget: CalendarTarget {
     public let folder: String
     let authentication: ZimbraAuthentication
     let sender: RequestSender
-    private let tokens = TokenCache()
+    let tokens = TokenCache()
 
     public init(baseURL: String, folder: String, authentication: ZimbraAuthentication, sender: RequestSender) {
         self.baseURL = baseURL
@@ -29,23 +38,32 @@ public struct ZimbraTarget: CalendarTarget {
         _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
+        if let refusal = basicAuthRefusal(account) { throw refusal }
         if mode == .replace { try emptyFolder(account) }
-        var form = MultipartBody()
-        form.addFile(name: "file", filename: "calendar.ics", contentType: "text/calendar; charset=utf-8", data: calendar.serialized())
-        let response = try rest("POST", account, query: mode == .skipExisting ? "fmt=ics&resolve=skip" : "fmt=ics",
-                                headers: [("Content-Type", form.contentType)], body: form.data, timeout: 600, action: "REST import into \(folder)")
-        guard response.status == 200 else {
-            throw CalendarTargetError.fromResponse(response, account: account, action: "REST import into \(folder)")
+        var sending = calendar
+        var alreadyHeld = 0
+        if mode == .skipExisting {
+            // The whole folder, not the window: a UID held outside the window is replaced too.
+            let existing = try heldComponents(account).uids
+            sending.items = calendar.items.filter { !existing.contains($0.uid) }
+            alreadyHeld = calendar.items.filter { existing.contains($0.uid) }.reduce(0) { $0 + $1.components.count }
+            if sending.items.isEmpty { return TargetImportResult(skipped: alreadyHeld) }
         }
-        logger.debug("zimbra.imported", metadata: ["account": "\(account)", "http.status": "\(response.status)"])
-        return TargetImportResult(imported: calendar.counts.componentsKept)
+        let answer = try postImport(sending, account: account)
+        var result = try verify(sending, account: account, answer: answer)
+        result.skipped += alreadyHeld
+        logger.debug("zimbra.imported", metadata: [
+            "account": "\(account)", "http.status": "\(answer.status)", "imported": "\(result.imported)", "failed": "\(result.failed)",
+        ])
+        return result
     }
 
     /// Sends a request to the account's folder on the REST interface
     /// (`/service/home/{account}/{folder}?{query}`), authenticated as imports are: the account's
     /// token as `ZM_AUTH_TOKEN` cookie (renewed once on 401), or basic auth with `auth=ba`.
     func rest(_ method: String, _ account: String, query: String, headers: [(String, String)] = [], body: Data? = nil,
-              timeout: Double = 60, action: String) throws -> HTTPResponse {
+              timeout: Double = 60, action: String,
+              isTransient: (HTTPResponse) -> Bool = { RequestSender.isTransient($0.status) }) throws -> HTTPResponse {
         var query = query
         if case .basic = authentication { query += "&auth=ba" }
         let url = "\(baseURL)/service/home/\(Self.encode(account))/\(Self.encode(folder))?\(query)"
@@ -53,7 +71,7 @@ public struct ZimbraTarget: CalendarTarget {
             var request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
             if let token { request.headers.append(("Cookie", "ZM_AUTH_TOKEN=\(token)")) }
             if case .basic(let credentials) = authentication { request.credentials = credentials.basicAuth }
-            return try sender.send(request, account: account, action: action)
+            return try sender.send(request, account: account, action: action, isTransient: isTransient)
         }
     }
 
@@ -65,55 +83,6 @@ public struct ZimbraTarget: CalendarTarget {
         guard response.status == 401 else { return response }
         tokens.invalidate(account, ifStill: token)
         return try body(try accountToken(account))
-    }
-
-    /// The account's token (cached): `DelegateAuthRequest` (admin) or `/service/preauth`.
-    func accountToken(_ account: String) throws -> String {
-        try tokens.token(account) {
-            switch authentication {
-            case .admin(_, let adminURL): return try delegate(account, adminURL: adminURL)
-            case .preauth(let key): return try preauth(account, key: key)
-            case .basic: return ("", 0)
-            }
-        }
-    }
-
-    /// The administrator's token (cached): `AuthRequest` on the admin SOAP endpoint.
-    func adminToken(_ credentials: TargetCredentials, adminURL: String) throws -> String {
-        try tokens.token("\u{0}admin") {
-            let body = "<AuthRequest xmlns=\"urn:zimbraAdmin\"><name>\(XMLText.escape(credentials.user))</name><password>\(XMLText.escape(credentials.password))</password></AuthRequest>"
-            return try tokenAnswer(soap(adminURL + "/service/admin/soap", body, token: nil, account: credentials.user, action: "admin AuthRequest"))
-        }
-    }
-
-    private func delegate(_ account: String, adminURL: String) throws -> (String, Double) {
-        guard case .admin(let credentials, _) = authentication else { return ("", 0) }
-        let body = "<DelegateAuthRequest xmlns=\"urn:zimbraAdmin\" duration=\"86400\"><account by=\"name\">\(XMLText.escape(account))</account></DelegateAuthRequest>"
-        let admin = try adminToken(credentials, adminURL: adminURL)
-        let url = adminURL + "/service/admin/soap"
-        let response = try sender.send(HTTPRequest(method: "POST", url: url, headers: Self.soapHeaders, body: ZimbraSOAP.envelope(body, authToken: admin)),
-                                       account: account, action: "DelegateAuthRequest", isTransient: ZimbraSOAP.isTransient)
-        if ZimbraSOAP.isExpiredToken(ZimbraSOAP.faultCode(response)) {
-            tokens.invalidate("\u{0}admin", ifStill: admin)
-            let renewed = try adminToken(credentials, adminURL: adminURL)
-            return try tokenAnswer(soap(url, body, token: renewed, account: account, action: "DelegateAuthRequest"))
-        }
-        return try tokenAnswer(checked(response, account: account, action: "DelegateAuthRequest"))
-    }
-
-    private func preauth(_ account: String, key: String) throws -> (String, Double) {
-        let timestamp = String(Int64(Date().timeIntervalSince1970 * 1000))
-        let value = ZimbraPreauth.value(key: key, account: account, by: "name", expires: "0", timestamp: timestamp)
-        let url = "\(baseURL)/service/preauth?account=\(Self.encodeQuery(account))&by=name&timestamp=\(timestamp)&expires=0&preauth=\(value)"
-        let response = try sender.send(HTTPRequest(method: "GET", url: url), account: account, action: "preauth")
-        guard let token = response.cookie("ZM_AUTH_TOKEN"), !token.isEmpty else {
-            // Zimbra/Carbonio answer both a wrong key and an unknown account with 400 AUTH_FAILED;
-            // only the reason ("Account not found") tells them apart.
-            let missing = String(decoding: response.body, as: UTF8.self).range(of: "account not found", options: .caseInsensitive) != nil
-            throw CalendarTargetError(code: missing ? .accountNotFound : .unauthorized, isTransient: false, httpStatus: response.status,
-                                      message: "\(account): preauth refused (HTTP \(response.status)): \(response.bodyExcerpt(limit: 120))")
-        }
-        return (token, 12 * 3600)
     }
 
     /// Empties the folder (`replace`): `GetFolderRequest` for its id, then `FolderActionRequest op=empty`.
@@ -151,24 +120,15 @@ public struct ZimbraTarget: CalendarTarget {
                           items: XMLText.attribute("n", of: "folder", in: xml).flatMap(Int.init))
     }
 
-    private func soap(_ url: String, _ body: String, token: String?, account: String, action: String) throws -> HTTPResponse {
+    func soap(_ url: String, _ body: String, token: String?, account: String, action: String) throws -> HTTPResponse {
         let request = HTTPRequest(method: "POST", url: url, headers: Self.soapHeaders, body: ZimbraSOAP.envelope(body, authToken: token))
         return try checked(sender.send(request, account: account, action: action, isTransient: ZimbraSOAP.isTransient), account: account, action: action)
     }
 
-    private func checked(_ response: HTTPResponse, account: String, action: String) throws -> HTTPResponse {
+    func checked(_ response: HTTPResponse, account: String, action: String) throws -> HTTPResponse {
         if let code = ZimbraSOAP.faultCode(response) { throw ZimbraSOAP.error(code, response: response, account: account, action: action) }
         guard response.isSuccess else { throw CalendarTargetError.fromResponse(response, account: account, action: action) }
         return response
-    }
-
-    private func tokenAnswer(_ response: HTTPResponse) throws -> (String, Double) {
-        let xml = String(decoding: response.body, as: UTF8.self)
-        guard let token = XMLText.element("authToken", in: xml) else {
-            throw CalendarTargetError(code: .serverError, isTransient: true, httpStatus: response.status, message: "Zimbra answered no authToken")
-        }
-        let lifetime = XMLText.element("lifetime", in: xml).flatMap(Double.init).map { $0 / 1000 } ?? 3600
-        return (token, lifetime)
     }
 
     static let soapHeaders = [("Content-Type", "application/soap+xml; charset=utf-8")]

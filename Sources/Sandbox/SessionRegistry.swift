@@ -16,11 +16,13 @@ final class SessionRegistry: @unchecked Sendable {
         self.lifetime = lifetime
     }
 
-    /// A new token acting for `account` (nil: administrator).
-    func issue(for account: String?) -> String {
+    /// A new token acting for `account` (nil: administrator), valid for `lifetime` seconds
+    /// (default: the registry's).
+    func issue(for account: String?, lifetime: Double? = nil) -> String {
         var generator = SystemRandomNumberGenerator()
         let token = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
-        lock.withLock { sessions[token] = Session(account: account, expires: Date().addingTimeInterval(lifetime)) }
+        let expires = Date().addingTimeInterval(lifetime ?? self.lifetime)
+        lock.withLock { sessions[token] = Session(account: account, expires: expires) }
         return token
     }
 

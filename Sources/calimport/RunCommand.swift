@@ -61,6 +61,7 @@ struct RunCommand: ParsableCommand {
             let window = try window.window()
             let plan = try sources.plan()
             try SubmitCommand.refuseUnsafeNames(plan)
+            try SubmitCommand.refuseUnusableAuthentication(targetURL, plan: plan)
             guard !plan.enqueued.isEmpty else { throw AccountSourceError("no accounts found in \(sources.layout.source)") }
             try TargetCheckRunner.run(targetURL, accounts: [], logger: logger) { print($0) }
             let databaseURL = try common.database.resolveURL()

@@ -64,6 +64,7 @@ struct SubmitCommand: ParsableCommand {
                 return
             }
             try Self.refuseUnsafeNames(plan)
+            try Self.refuseUnusableAuthentication(targetURL, plan: plan)
             let definition = BatchDefinition(
                 name: batch, source: sources.layout.source, target: targetURL.description,
                 windowFrom: window.from, windowTo: window.to, mode: importMode.rawValue,
@@ -71,6 +72,15 @@ struct SubmitCommand: ParsableCommand {
             let queue = try common.openQueue(logger: logger)
             let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
             Self.printSummary(result, plan: plan, batch: batch, source: definition.source)
+        }
+    }
+
+    /// Throws when the target's authentication cannot work for some accounts: Zimbra `auth=basic`
+    /// writes only into the credential's own mailbox.
+    static func refuseUnusableAuthentication(_ targetURL: TargetURL, plan: AccountPlan) throws {
+        let accounts = plan.enqueued.map { plan.renamed[$0.account] ?? $0.account }
+        if let refusal = try ZimbraTarget.basicAuthRefusal(targetURL, accounts: accounts, environment: try SettingsStore.targetEnvironment()) {
+            throw refusal
         }
     }
 
