@@ -3,7 +3,7 @@ import TestSupport
 
 /// A CalDAV-shaped HTTP server (Python's standard library) that answers its first
 /// `answeredBeforeGate` requests and holds every later one until the test opens its gate, then
-/// answers 207 to PROPFIND and 201 to everything else: jobs pushing to it stay running for as
+/// answers PROPFIND with a 207 saying the collection exists, and 201 to everything else: jobs pushing to it stay running for as
 /// long as a test needs them to. It notes the method of every request as it arrives.
 final class GatedTarget: @unchecked Sendable {
     private let process = Process()
@@ -30,10 +30,17 @@ final class GatedTarget: @unchecked Sendable {
                         log.write(self.command + '\\n')
                 while number > answered_before_gate and not os.path.exists(gate):
                     time.sleep(0.02)
+                # PROPFIND: the collection exists (a 207 whose response holds a 200 propstat).
+                body = b''
+                if self.command == 'PROPFIND':
+                    body = ('<?xml version="1.0" encoding="utf-8"?><multistatus xmlns="DAV:"><response><href>' + self.path
+                            + '</href><propstat><prop><resourcetype><collection/><calendar xmlns="urn:ietf:params:xml:ns:caldav"/>'
+                            + '</resourcetype></prop><status>HTTP/1.1 200 OK</status></propstat></response></multistatus>').encode()
                 self.send_response(207 if self.command == 'PROPFIND' else 201)
-                self.send_header('Content-Length', '0')
+                self.send_header('Content-Length', str(len(body)))
                 self.send_header('Connection', 'close')
                 self.end_headers()
+                self.wfile.write(body)
                 self.close_connection = True
             do_PROPFIND = do_PUT = do_MKCALENDAR = do_GET = do_DELETE = answer
             def log_message(self, *args):
