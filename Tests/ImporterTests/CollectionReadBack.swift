@@ -6,7 +6,9 @@ import HTTPTransport
 import TestSupport
 
 /// Reads a CalDAV collection back the way any client can: one `calendar-query` REPORT
-/// (RFC 4791 7.8) asking for every resource's `calendar-data`.
+/// (RFC 4791 7.8) asking for every resource's `calendar-data`; when the server's answer is not
+/// well-formed XML (seen once from Xandikos, for one account of the real-world corpus),
+/// resource by resource with PROPFIND and GET instead.
 enum CollectionReadBack {
     static let query = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -27,7 +29,9 @@ enum CollectionReadBack {
         let parser = XMLParser(data: response.body)
         parser.shouldProcessNamespaces = true
         parser.delegate = collector
-        guard parser.parse() else { throw TestEnvironmentError("REPORT \(collection): unreadable XML") }
+        guard parser.parse() else {
+            return try CalDAVServer(name: "read-back", url: collection, credentials: credentials).resourceTexts(in: collection)
+        }
         return collector.texts
     }
 }

@@ -17,6 +17,17 @@ public struct CalDAVServer: Sendable, CustomStringConvertible {
         credentials: HTTPRequest.Credentials(user: RadicaleServer.user, password: RadicaleServer.password))
     public static let xandikos = CalDAVServer(name: "Xandikos", resolveURL: { try XandikosServer.requireURL() }, credentials: nil)
 
+    /// A server at a known URL.
+    public init(name: String, url: String, credentials: HTTPRequest.Credentials?) {
+        self.init(name: name, resolveURL: { url }, credentials: credentials)
+    }
+
+    init(name: String, resolveURL: @escaping @Sendable () throws -> String, credentials: HTTPRequest.Credentials?) {
+        self.name = name
+        self.resolveURL = resolveURL
+        self.credentials = credentials
+    }
+
     /// The servers this run has (or requires: a required but missing one fails its tests).
     public static var available: [CalDAVServer] {
         (RadicaleServer.isEnabled ? [radicale] : []) + (XandikosServer.isEnabled ? [xandikos] : [])
@@ -67,13 +78,16 @@ public struct CalDAVServer: Sendable, CustomStringConvertible {
     /// Every resource of a collection, fetched one by one with GET and joined: the calendar as
     /// the server holds it (Xandikos answers GET of a collection with an HTML page).
     public func readBack(_ collection: String) throws -> String {
-        var text = ""
-        for name in try resourceNames(in: collection) {
+        try resourceTexts(in: collection).map { $0 + "\r\n" }.joined()
+    }
+
+    /// The text of every resource of a collection, fetched one by one with GET.
+    public func resourceTexts(in collection: String) throws -> [String] {
+        try resourceNames(in: collection).map { name in
             let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~@"))) ?? name
             let response = try perform("GET", collection + encoded)
             guard response.status == 200 else { throw TestEnvironmentError("GET \(collection + encoded) answered \(response.status)") }
-            text += String(decoding: response.body, as: UTF8.self) + "\r\n"
+            return String(decoding: response.body, as: UTF8.self)
         }
-        return text
     }
 }
