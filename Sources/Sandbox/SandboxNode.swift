@@ -31,13 +31,16 @@ public final class SandboxNode: Sendable {
         }
     }
 
-    /// `GET /_sandbox/accounts/{account}`, `GET /_sandbox/stats`, `DELETE /_sandbox/sessions`
+    /// `GET /_sandbox/accounts/{account}`, `GET /_sandbox/accounts/{account}/calendar` (the
+    /// stored iCalendar text), `GET /_sandbox/stats`, `DELETE /_sandbox/sessions`
     /// (expires every Zimbra token and WCAP session, to rehearse renewal).
     private func inspect(_ request: SandboxRequest) -> SandboxResponse {
         let segments = request.path.split(separator: "/").map(String.init)
         switch (request.method, segments.count > 1 ? segments[1] : "") {
         case ("GET", "accounts") where segments.count == 3:
             return .json(200, store.inspection(of: segments[2]))
+        case ("GET", "accounts") where segments.count == 4 && segments[3] == "calendar":
+            return SandboxResponse(status: 200, headers: [("Content-Type", "text/calendar; charset=utf-8")], body: store.storedText(of: segments[2]))
         case ("GET", "stats"):
             return .json(200, faults.snapshot())
         case ("DELETE", "sessions"):

@@ -35,6 +35,12 @@ public final class SandboxStore: @unchecked Sendable {
         lock.withLock { AccountInspection(account: account, events: calendars[account]?.events ?? [], changes: calendars[account]?.changes ?? 0) }
     }
 
+    /// Everything `account` holds as the node stored it: each item's iCalendar text, one after
+    /// the other (for `GET /_sandbox/accounts/{account}/calendar`).
+    public func storedText(of account: String) -> Data {
+        lock.withLock { (calendars[account]?.items.values.map(\.data) ?? []).reduce(into: Data()) { $0.append($1) } }
+    }
+
     /// Imports `payload` into `account` the way a UID-matching import does: a UID already
     /// there is replaced unless `skipExisting`, or unless it holds a higher SEQUENCE
     /// (`respectSequence`). Returns the UIDs written and the items refused.

@@ -26,6 +26,9 @@ struct SandboxEndToEndTests {
         var failedAccounts: [String] = []
         /// Accounts whose stored identities differ from their file's.
         var differing: [String] = []
+        /// Components stored with other content than their file's (start or end as UTC instants,
+        /// RRULE, EXDATE, people, SCHEDULE-AGENT), one line each.
+        var contentDiffering: [String] = []
         var counters = FaultInjector.Counters()
     }
 
@@ -60,8 +63,24 @@ struct SandboxEndToEndTests {
                 let todos = kind == "bluemind" ? try sandbox.identities("todolist:default_" + account) : []
                 return try (sandbox.identities(account) + todos).sorted() != tenant.expectedIdentities[account]
             }
+            outcome.contentDiffering = try tenant.accounts.flatMap { account in
+                try Self.contentDifferences(account, kind: kind, sandbox: sandbox, source: tenant.directory.appendingPathComponent(account + ".ics"))
+            }
             outcome.counters = try sandbox.stats()[kind] ?? FaultInjector.Counters()
             return outcome
+        }
+    }
+
+    /// Every component of `account`'s file whose content the node stores otherwise, one line each:
+    /// a time shift, a lost exception or attendee, or (CalDAV) an ORGANIZER or ATTENDEE without
+    /// `SCHEDULE-AGENT=CLIENT` is one.
+    static func contentDifferences(_ account: String, kind: String, sandbox: SandboxHarness, source: URL) throws -> [String] {
+        let todos = kind == "bluemind" ? try sandbox.storedText("todolist:default_" + account) : ""
+        let stored = ComponentContent.contents(in: try sandbox.storedText(account) + todos)
+        return try ComponentContent.contents(in: String(contentsOf: source, encoding: .utf8)).compactMap { identity, content in
+            let expected = kind == "caldav" ? content.withScheduleAgents("CLIENT") : content
+            return stored[identity] == expected ? nil
+                : "\(account) \(identity): stored \(stored[identity].map(\.description) ?? "nothing"), source \(expected)"
         }
     }
 
@@ -76,6 +95,7 @@ struct SandboxEndToEndTests {
         #expect(outcome.succeeded == 200, "\(outcome.failedAccounts)")
         #expect(outcome.failed == 0)
         #expect(outcome.differing.isEmpty, "\(kind): the node differs from the file for \(outcome.differing.prefix(5))")
+        #expect(outcome.contentDiffering.isEmpty, "\(kind): \(outcome.contentDiffering.count) components stored otherwise, e.g. \(outcome.contentDiffering.prefix(3))")
         #expect(outcome.counters.failed > 0 && outcome.counters.resets > 0, "\(outcome.counters)")
     }
 

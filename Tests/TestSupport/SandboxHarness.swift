@@ -70,6 +70,11 @@ public final class SandboxHarness: @unchecked Sendable {
         try events(account).map { event in event.recurrenceID.map { event.uid + "|" + $0 } ?? event.uid }.sorted()
     }
 
+    /// What `account` holds as iCalendar text, from `GET /_sandbox/accounts/{account}/calendar`.
+    public func storedText(_ account: String) throws -> String {
+        String(decoding: try client.perform(HTTPRequest(method: "GET", url: "\(url)/_sandbox/accounts/\(account)/calendar")).body, as: UTF8.self)
+    }
+
     /// Requests and injected faults per protocol, from `GET /_sandbox/stats`.
     public func stats() throws -> [String: FaultInjector.Counters] {
         let response = try client.perform(HTTPRequest(method: "GET", url: "\(url)/_sandbox/stats"))
