@@ -85,7 +85,7 @@ struct CalDAVHandler {
     }
 
     static func precondition(_ status: Int, _ name: String, href: String? = nil, reason: String? = nil) -> SandboxResponse {
-        let inner = (href.map { "<D:href>\($0)</D:href>" } ?? "") + (reason.map { XMLText.escape($0) } ?? "")
+        let inner = (href.map { "<D:href>\($0)</D:href>" } ?? "") + (reason.map { SandboxText.xmlEscaped($0) } ?? "")
         return .text(status, """
             <?xml version="1.0" encoding="utf-8"?>
             <D:error xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><C:\(name)>\(inner)</C:\(name)></D:error>

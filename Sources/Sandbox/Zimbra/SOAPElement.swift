@@ -19,21 +19,6 @@ struct SOAPElement {
     /// The first element of the SOAP `Body`: the request.
     var request: SOAPElement? { first("Body")?.children.first }
 
-    /// `text` escaped for element content and attribute values of the sandbox's answers.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
     /// Reads an XML document; nil when it is not well formed enough to hold one root element.
     static func parse(_ data: Data) -> SOAPElement? {
         var reader = Reader(bytes: Array(data))

@@ -161,7 +161,7 @@ struct ZimbraHandler {
     static func fault(_ code: String, _ reason: String) -> SandboxResponse {
         .text(500, """
             <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Body><soap:Fault>\
-            <soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text>\(SOAPElement.escaped(reason))</soap:Text></soap:Reason>\
+            <soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text>\(SandboxText.xmlEscaped(reason))</soap:Text></soap:Reason>\
             <soap:Detail><Error xmlns="urn:zimbra"><Code>\(code)</Code></Error></soap:Detail></soap:Fault></soap:Body></soap:Envelope>
             """, contentType: "application/soap+xml; charset=utf-8")
     }
