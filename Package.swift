@@ -45,6 +45,7 @@ let package = Package(
             name: "Postgres",
             dependencies: ["CLibPQ"]
         ),
+        .target(name: "EmbeddedPostgres", dependencies: ["Postgres"]),
         .target(
             name: "JobQueue",
             dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")]
@@ -81,7 +82,8 @@ let package = Package(
         .executableTarget(
             name: "calimport",
             dependencies: [
-                "Importer", "JobQueue", "Postgres", "ICalendar", "CalendarTargets", "TenantGenerator", "Settings", "Telemetry",
+                "Importer", "JobQueue", "Postgres", "EmbeddedPostgres", "ICalendar", "CalendarTargets", "TenantGenerator", "Settings",
+                "Telemetry",
                 "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,6 +108,7 @@ let package = Package(
         .testTarget(name: "DeploymentTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TenantGeneratorTests", dependencies: ["TenantGenerator", "ICalendar"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "Postgres", "TestSupport"]),
         .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Postgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "CalendarTargetsTests",

@@ -1,11 +1,12 @@
 import ArgumentParser
 import CalendarTargets
+import EmbeddedPostgres
 import Foundation
 import ICalendar
 import Importer
 import JobQueue
-import Postgres
 import Logging
+import Postgres
 
 /// `calimport run`: the whole migration in one command — check the target, submit, work with a
 /// live progress display until nothing is left, print the summary and write the HTML report.
