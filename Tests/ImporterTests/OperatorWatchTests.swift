@@ -13,7 +13,9 @@ struct OperatorWatchTests {
             let output = tenant.directory.appendingPathComponent("out")
             #expect(try cli.run(["submit", "--batch", "watched", "--source", tenant.directory.path, "--target", "file://" + output.path]).status == 0)
 
-            let socket = "calimport-test-\(UInt32.random(in: 0...UInt32.max))"
+            // ops/test kills every server whose socket has its run's prefix when it ends.
+            let prefix = ProcessInfo.processInfo.environment["TEST_TMUX_PREFIX"] ?? "calimport-test-"
+            let socket = prefix + "\(UInt32.random(in: 0...UInt32.max))"
             defer { _ = try? tmux.run(["-L", socket, "kill-server"]) }
             let command = "env DATABASE_URL='\(databaseURL)' '\(CommandRunner.executable)' status --watch --interval 0.2 --batch watched; echo WATCH-EXITED=$?; sleep 600"
             try tmux.run(["-L", socket, "new-session", "-d", "-s", "watch", "-x", "200", "-y", "20", command])
