@@ -30,9 +30,4 @@ public final class JobQueue: Sendable {
         }
         return JobQueue(connection: connection, logger: logger)
     }
-
-    /// Seconds since 1970 as SQL parameter text, the form `to_timestamp($n::float8)` reads.
-    static func epoch(_ date: Date?) -> String? {
-        date.map { String(format: "%.6f", $0.timeIntervalSince1970) }
-    }
 }

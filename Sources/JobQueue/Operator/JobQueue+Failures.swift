@@ -16,7 +16,7 @@ extension JobQueue {
             WHERE j.batch_id = $1::bigint
               AND \(Self.accountStateSQL) IN ('failed', 'partial')
             ORDER BY j.id
-            """, [String(batch.id)])
+            """, [batch.id])
         let decoder = JSONDecoder()
         return try rows.map { row in
             let succeeded = try row.string("state") == "partial"

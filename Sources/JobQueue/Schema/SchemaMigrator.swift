@@ -57,7 +57,7 @@ public struct SchemaMigrator: Sendable {
         guard try exists.first?.bool("present") == true else { return false }
         // Every known version, not just the highest: versions are developed in parallel and
         // may land out of order (3 before 2).
-        let versions = "{" + Self.migrations.map { String($0.version) }.joined(separator: ",") + "}"
+        let versions = Self.migrations.map(\.version)
         let rows = try connection.query(
             "SELECT count(*) AS applied FROM calimport_migrations WHERE version = ANY($1::int[])", [versions])
         return (try rows.first?.int("applied") ?? 0) == Self.migrations.count
