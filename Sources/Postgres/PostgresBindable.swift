@@ -12,6 +12,11 @@ public protocol PostgresBindable: Sendable {
     var postgresText: String? { get }
 }
 
+extension PostgresBindable where Self: RawRepresentable, RawValue == String {
+    /// A string enumeration binds as its raw value.
+    public var postgresText: String? { rawValue }
+}
+
 extension String: PostgresBindable {
     public var postgresText: String? { self }
 }

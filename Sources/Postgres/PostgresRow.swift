@@ -54,6 +54,17 @@ public struct PostgresRow: Sendable {
         return value
     }
 
+    /// The value of `column` as a string enumeration (its raw value); throws when NULL, absent
+    /// or not one of its cases.
+    public func value<Value: RawRepresentable>(_ column: String, as type: Value.Type = Value.self) throws -> Value
+    where Value.RawValue == String {
+        let text = try string(column)
+        guard let value = Value(rawValue: text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is not a \(Value.self): \(text)")
+        }
+        return value
+    }
+
     /// The value of `column` as a boolean (`t`/`f`).
     public func bool(_ column: String) throws -> Bool {
         try string(column) == "t"

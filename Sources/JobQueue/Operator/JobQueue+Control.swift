@@ -46,14 +46,14 @@ extension JobQueue {
         let batch = try requireBatch(batchName)
         var accounts: [String]?
         var errorClass: String?
-        var states = ["failed"]
+        var states: [AccountState] = [.failed]
         switch selection {
         case .failed: break
         case let .accounts(names):
             accounts = names
-            states = ["failed", "cancelled"]
+            states = [.failed, .cancelled]
         case let .errorClass(name): errorClass = name
-        case .partial: states = ["partial"]
+        case .partial: states = [.partial]
         }
         let rows = try connection.query("""
             WITH requeued AS (

@@ -23,7 +23,7 @@ extension JobQueue {
 
     private static func decodeAccountJob(_ row: PostgresRow) throws -> AccountJob {
         AccountJob(
-            account: try row.string("account"), targetAccount: try row.string("target_account"), state: try row.string("state"),
+            account: try row.string("account"), targetAccount: try row.string("target_account"), state: try row.value("state"),
             attempts: try row.int("attempt"), eventsInFile: try row.int("components_in_file"),
             eventsKept: try row.int("components_kept"), imported: try row.int("imported"), skipped: try row.int("skipped"),
             failed: try row.int("failed"), bytes: try row.int("bytes"), durationMs: try row.int("duration_ms"),
