@@ -5,14 +5,16 @@ import Postgres
 /// The PostgreSQL job queue: every query calimport runs lives in this type's extensions,
 /// one function per query, named for what it does.
 ///
-/// A `JobQueue` wraps one connection; statements on it are serialized. Workers use a few
-/// queues per process (claim/ack, heartbeat, notifications), never one per slot.
+/// A `JobQueue` wraps one connection, its own (internal: callers go through the queue's
+/// functions, ``JobNotifier`` and ``LeaseRescuer``); statements on it are serialized. Workers use
+/// a few connections per process (claim/ack, heartbeats and rescue, notifications), never one
+/// per slot.
 public final class JobQueue: Sendable {
     /// The channel `submit` notifies and idle workers LISTEN on.
     public static let notificationChannel = "calimport_jobs"
 
     /// The underlying connection.
-    public let connection: PostgresConnection
+    let connection: PostgresConnection
     let logger: Logger
 
     /// Wraps an open connection.
@@ -29,10 +31,5 @@ public final class JobQueue: Sendable {
             try migrator.migrate(connection, logger: logger)
         }
         return JobQueue(connection: connection, logger: logger)
-    }
-
-    /// Seconds since 1970 as SQL parameter text, the form `to_timestamp($n::float8)` reads.
-    static func epoch(_ date: Date?) -> String? {
-        date.map { String(format: "%.6f", $0.timeIntervalSince1970) }
     }
 }

@@ -3,9 +3,10 @@ import Foundation
 
 extension PostgresConnection {
     /// Streams `rows` into `COPY table (columns) FROM STDIN` (text format) in one round trip
-    /// and returns the number of rows the server reports copied.
+    /// and returns the number of rows the server reports copied. Values as for query parameters
+    /// (``PostgresBindable``; a nil optional is NULL).
     @discardableResult
-    public func copyIn<Rows: Sequence>(_ copyStatement: String, rows: Rows) throws -> Int where Rows.Element == [String?] {
+    public func copyIn<Rows: Sequence>(_ copyStatement: String, rows: Rows) throws -> Int where Rows.Element == [any PostgresBindable] {
         try lock.withLock {
             try reconnectIfBroken()
             let start = PQexec(handle, copyStatement)
@@ -44,10 +45,10 @@ extension PostgresConnection {
     }
 
     /// Encodes one row in COPY text format: tab-separated, `\N` for NULL, backslash escapes.
-    static func appendCopyRow(_ row: [String?], to buffer: inout Data) {
+    static func appendCopyRow(_ row: [any PostgresBindable], to buffer: inout Data) {
         for (index, value) in row.enumerated() {
             if index > 0 { buffer.append(0x09) }
-            guard let value else {
+            guard let value = value.postgresText else {
                 buffer.append(contentsOf: [0x5C, 0x4E])
                 continue
             }

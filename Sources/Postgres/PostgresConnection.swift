@@ -51,8 +51,10 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
+    /// Session settings: quiet notices, and timestamps shown in UTC in ISO form (what
+    /// ``PostgresRow/date(_:)`` reads best; it accepts any offset).
     private func configureSession() {
-        _ = try? query("SET client_min_messages = warning")
+        _ = try? execute("SET client_min_messages = warning; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'")
     }
 
     deinit { PQfinish(handle) }
@@ -83,13 +85,15 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    /// Runs one statement with text parameters (`$1`, `$2`, … ; nil is NULL) and returns its rows.
+    /// Runs one statement with parameters (`$1`, `$2`, …, sent in text form, see
+    /// ``PostgresBindable``; a nil optional is NULL) and returns its rows.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [String?] = []) throws -> [PostgresRow] {
+    public func query(_ sql: String, _ parameters: [any PostgresBindable] = []) throws -> [PostgresRow] {
         try lock.withLock {
             try reconnectIfBroken()
-            let result = Self.withCStrings(parameters) { pointers in
-                PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+            let texts = parameters.map(\.postgresText)
+            let result = Self.withCStrings(texts) { pointers in
+                PQexecParams(handle, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
             }
             return try consume(result)
         }
@@ -98,12 +102,13 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs `statement`, preparing it on this session first if need be (its first use, or the
     /// first after a reconnect). Parameters and rows as for ``query(_:_:)``.
     @discardableResult
-    public func query(_ statement: PreparedStatement, _ parameters: [String?] = []) throws -> [PostgresRow] {
+    public func query(_ statement: PreparedStatement, _ parameters: [any PostgresBindable] = []) throws -> [PostgresRow] {
         try lock.withLock {
             try reconnectIfBroken()
             try prepare(statement)
-            let result = Self.withCStrings(parameters) { pointers in
-                PQexecPrepared(handle, statement.name, Int32(parameters.count), pointers, nil, nil, 0)
+            let texts = parameters.map(\.postgresText)
+            let result = Self.withCStrings(texts) { pointers in
+                PQexecPrepared(handle, statement.name, Int32(texts.count), pointers, nil, nil, 0)
             }
             return try consume(result)
         }

@@ -36,22 +36,53 @@ public struct PostgresRow: Sendable {
         return try int(column)
     }
 
+    /// The value of `column` as a 64-bit integer (`bigint`); throws when NULL, absent or not a number.
+    public func int64(_ column: String) throws -> Int64 {
+        let text = try string(column)
+        guard let value = Int64(text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is not an integer: \(text)")
+        }
+        return value
+    }
+
+    /// The value of `column` as a `Double` (`float8`, `numeric`); throws when NULL, absent or not a number.
+    public func double(_ column: String) throws -> Double {
+        let text = try string(column)
+        guard let value = Double(text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is not a number: \(text)")
+        }
+        return value
+    }
+
+    /// The value of `column` as a string enumeration (its raw value); throws when NULL, absent
+    /// or not one of its cases.
+    public func value<Value: RawRepresentable>(_ column: String, as type: Value.Type = Value.self) throws -> Value
+    where Value.RawValue == String {
+        let text = try string(column)
+        guard let value = Value(rawValue: text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is not a \(Value.self): \(text)")
+        }
+        return value
+    }
+
     /// The value of `column` as a boolean (`t`/`f`).
     public func bool(_ column: String) throws -> Bool {
         try string(column) == "t"
     }
 
-    /// The value of `column` (a `timestamptz` sent as epoch seconds, see ``PostgresRow/epochSQL(_:)``) as a Date, or nil when NULL.
-    public func date(_ column: String) throws -> Date? {
-        guard let text = self[column] else { return nil }
-        guard let seconds = Double(text) else {
-            throw PostgresError(code: .decodingFailed, message: "column \(column) is not epoch seconds: \(text)")
+    /// The value of `column`, a `timestamptz`, as a Date exact to the microsecond (see
+    /// ``PostgresTimestamp``); throws when NULL, absent or not a timestamp.
+    public func date(_ column: String) throws -> Date {
+        let text = try string(column)
+        guard let microseconds = PostgresTimestamp.microseconds(parsing: text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is not a timestamptz: \(text)")
         }
-        return Date(timeIntervalSince1970: seconds)
+        return Date(microsecondsSince1970: microseconds)
     }
 
-    /// SQL that selects a timestamptz expression as epoch seconds, the form ``date(_:)`` reads.
-    public static func epochSQL(_ expression: String) -> String {
-        "extract(epoch from \(expression))::float8"
+    /// The value of `column` as ``date(_:)`` reads it, or nil when NULL.
+    public func optionalDate(_ column: String) throws -> Date? {
+        guard self[column] != nil else { return nil }
+        return try date(column)
     }
 }

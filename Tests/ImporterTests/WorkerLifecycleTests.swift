@@ -1,5 +1,5 @@
 import Foundation
-import JobQueue
+@testable import JobQueue
 import Logging
 import Postgres
 import TestSupport
@@ -134,7 +134,7 @@ struct WorkerLifecycleTests {
             // It stopped between items: the held PUT finished and no other started.
             #expect(target.received("PUT") == 6)
             let job = try #require(try queue.accountJobs(AccountJobFilter(batch: "b")).first)
-            #expect(job.state == "cancelled" && job.attempts == 1)
+            #expect(job.state == .cancelled && job.attempts == 1)
             #expect(job.eventsKept == 40 && job.imported == 6)
             #expect(job.errorClass == "permanent" && job.errorCode == "job.cancelled", "\(job)")
             let history = try queue.connection.query("SELECT outcome, error_code FROM job_attempts")

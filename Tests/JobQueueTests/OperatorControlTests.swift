@@ -1,5 +1,5 @@
 import Foundation
-import JobQueue
+@testable import JobQueue
 import Postgres
 import TestSupport
 import Testing
@@ -116,9 +116,9 @@ struct OperatorControlTests {
             try fixture.queue.record(outcomes, workerID: "w")
             let failures = try fixture.queue.failures(batchName: "b1").sorted { $0.account < $1.account }
             #expect(failures.map(\.account) == ["down", "partial"])
-            #expect(failures[0] == AccountFailure(account: "down", state: "failed", attempts: 1, errorClass: "transient",
+            #expect(failures[0] == AccountFailure(account: "down", state: .failed, attempts: 1, errorClass: "transient",
                                                   errorCode: "target.server", httpStatus: 503, message: "503 from node", itemErrors: []))
-            #expect(failures[1].state == "partial")
+            #expect(failures[1].state == .partial)
             #expect(failures[1].itemErrors == [ItemError(uid: "u1", recurrenceID: "20250101T090000Z", reason: "refused: 415")])
         }
     }

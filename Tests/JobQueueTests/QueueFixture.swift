@@ -1,5 +1,5 @@
 import Foundation
-import JobQueue
+@testable import JobQueue
 import Logging
 import Postgres
 import TestSupport

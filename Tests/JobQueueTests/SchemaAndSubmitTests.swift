@@ -1,5 +1,5 @@
 import Foundation
-import JobQueue
+@testable import JobQueue
 import Postgres
 import TestSupport
 import Testing
@@ -79,6 +79,33 @@ struct SchemaAndSubmitTests {
             _ = try fixture.queue.submit(definition, accounts: ["a@example.com"])
             let batch = try #require(try fixture.queue.batch(named: "b1"))
             #expect(batch.definition == definition)
+        }
+    }
+
+    /// The window is exact from submit to read back: microsecond bounds come back equal, a
+    /// resubmit of the same window is the same batch, and one microsecond off is another window.
+    @Test func microsecondWindowRoundTripsExactly() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            var definition = QueueFixture.definition()
+            definition.windowFrom = Date(microsecondsSince1970: 1_774_749_599_999_999)  // 2026-03-29T01:59:59.999999Z
+            definition.windowTo = Date(timeIntervalSince1970: 1_774_836_000.000001)  // 2026-03-30T02:00:00.000001Z
+            let first = try fixture.queue.submit(definition, accounts: ["a@example.com"])
+            #expect(first.batchCreated)
+            let batch = try #require(try fixture.queue.batch(named: "b1"))
+            #expect(batch.definition.windowFrom?.microsecondsSince1970 == 1_774_749_599_999_999)
+            #expect(batch.definition.windowTo?.microsecondsSince1970 == 1_774_836_000_000_001)
+            #expect(batch.definition == BatchDefinition(
+                name: definition.name, source: definition.source, target: definition.target,
+                windowFrom: definition.windowFrom, windowTo: definition.windowTo, mode: definition.mode,
+                maxAttempts: definition.maxAttempts))
+            let again = try fixture.queue.submit(definition, accounts: ["a@example.com", "b@example.com"])
+            #expect(!again.batchCreated)
+            #expect(again.accountsAdded == 1)
+            var shifted = definition
+            shifted.windowTo = Date(microsecondsSince1970: 1_774_836_000_000_002)
+            let error = #expect(throws: JobQueueError.self) { _ = try fixture.queue.submit(shifted, accounts: ["c@example.com"]) }
+            #expect(error?.code == .batchConflict)
         }
     }
 }

@@ -18,7 +18,8 @@ public final class WorkerPool: @unchecked Sendable {
         public var concurrency: Int = 16
         /// Lease length in seconds. Default 60.
         public var leaseDuration: Double = 60
-        /// Seconds between heartbeats (lease extension and rescue of expired leases). Default 10.
+        /// Seconds between heartbeats (lease extension), and between lease rescue passes over the
+        /// whole database (whichever process's turn it is, see `LeaseRescuer`). Default 10.
         public var heartbeatInterval: Double = 10
         /// Longest wait between claims when no notification arrives, in seconds (±20% jitter). Default 2.
         public var pollInterval: Double = 2

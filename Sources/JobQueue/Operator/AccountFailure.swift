@@ -3,7 +3,7 @@
 public struct AccountFailure: Sendable, Equatable, Codable {
     public var account: String
     /// `failed`, or `partial` when only single events were refused (the job succeeded).
-    public var state: String
+    public var state: AccountState
     /// Attempts made in total (including those before an operator retry).
     public var attempts: Int
     /// `transient` or `permanent`, when the last attempt failed.
@@ -17,7 +17,7 @@ public struct AccountFailure: Sendable, Equatable, Codable {
     /// The events that could not be imported.
     public var itemErrors: [ItemError]
 
-    public init(account: String, state: String, attempts: Int, errorClass: String?, errorCode: String?,
+    public init(account: String, state: AccountState, attempts: Int, errorClass: String?, errorCode: String?,
                 httpStatus: Int?, message: String?, itemErrors: [ItemError]) {
         self.account = account
         self.state = state

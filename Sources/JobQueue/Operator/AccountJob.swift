@@ -7,7 +7,7 @@ public struct AccountJob: Sendable, Equatable, Codable {
     /// The account on the target (the same unless mapped).
     public var targetAccount: String
     /// `pending`, `running`, `succeeded`, `partial` (succeeded, some components refused), `failed` or `cancelled`.
-    public var state: String
+    public var state: AccountState
     /// Attempts started so far.
     public var attempts: Int
     /// Components (events, todos, journals; overrides one each) in the file.

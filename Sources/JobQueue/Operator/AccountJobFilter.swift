@@ -3,11 +3,11 @@ public struct AccountJobFilter: Sendable, Equatable {
     /// The batch name.
     public var batch: String
     /// Only this state, if given.
-    public var state: String?
+    public var state: AccountState?
     /// Only accounts matching this shell glob (`*`, `?`), if given.
     public var accountGlob: String?
 
-    public init(batch: String, state: String? = nil, accountGlob: String? = nil) {
+    public init(batch: String, state: AccountState? = nil, accountGlob: String? = nil) {
         self.batch = batch
         self.state = state
         self.accountGlob = accountGlob

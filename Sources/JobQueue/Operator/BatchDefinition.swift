@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// What an operator submits: a named set of accounts, where their files are, where they go,
 /// and which part of each calendar to import.
@@ -9,9 +10,10 @@ public struct BatchDefinition: Sendable, Equatable {
     public var source: String
     /// The target URL, without credentials.
     public var target: String
-    /// Start of the import window (UTC), nil = unbounded.
+    /// Start of the import window (UTC), nil = unbounded; to the microsecond, as the database
+    /// stores it (see `Date.microsecondsSince1970`).
     public var windowFrom: Date?
-    /// End of the import window (UTC, exclusive), nil = unbounded.
+    /// End of the import window (UTC, exclusive), nil = unbounded; to the microsecond.
     public var windowTo: Date?
     /// The import mode (`merge`, `skip-existing`, `replace`). Default `merge`.
     public var mode: String
@@ -28,24 +30,23 @@ public struct BatchDefinition: Sendable, Equatable {
         self.name = name
         self.source = source
         self.target = target
-        self.windowFrom = windowFrom
-        self.windowTo = windowTo
+        self.windowFrom = windowFrom.map(Self.toMicrosecond)
+        self.windowTo = windowTo.map(Self.toMicrosecond)
         self.mode = mode
         self.maxAttempts = maxAttempts
     }
 
     /// Whether `other` describes the same import (same target, window and mode): the test a
-    /// second submit of the same batch name must pass.
+    /// second submit of the same batch name must pass. Window bounds are the same when they
+    /// are the same microsecond, the precision the database keeps: no tolerance.
     func isCompatible(with other: BatchDefinition) -> Bool {
         target == other.target && mode == other.mode
-            && Self.sameInstant(windowFrom, other.windowFrom) && Self.sameInstant(windowTo, other.windowTo)
+            && windowFrom?.microsecondsSince1970 == other.windowFrom?.microsecondsSince1970
+            && windowTo?.microsecondsSince1970 == other.windowTo?.microsecondsSince1970
     }
 
-    private static func sameInstant(_ lhs: Date?, _ rhs: Date?) -> Bool {
-        switch (lhs, rhs) {
-        case (nil, nil): return true
-        case let (lhs?, rhs?): return abs(lhs.timeIntervalSince(rhs)) < 0.001
-        default: return false
-        }
+    /// `date` rounded to the microsecond it is stored as.
+    private static func toMicrosecond(_ date: Date) -> Date {
+        Date(microsecondsSince1970: date.microsecondsSince1970)
     }
 }

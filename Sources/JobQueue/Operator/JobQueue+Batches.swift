@@ -23,10 +23,9 @@ extension JobQueue {
     private func copyNewBatchJobs(_ batch: Batch, accounts: [String], targetAccounts: [String: String]) throws -> Int {
         var seen = Set<String>(minimumCapacity: accounts.count)
         let unique = accounts.filter { seen.insert($0).inserted }
-        let batchID = String(batch.id)
-        return try connection.copyIn(
+                return try connection.copyIn(
             "COPY jobs (batch_id, account, target_account) FROM STDIN",
-            rows: unique.lazy.map { [batchID, $0, targetAccounts[$0]] })
+            rows: unique.lazy.map { [batch.id, $0, targetAccounts[$0]] })
     }
 
     /// Adds the accounts a known batch does not have yet.
@@ -34,7 +33,7 @@ extension JobQueue {
         try connection.execute("CREATE TEMP TABLE submit_accounts (account text NOT NULL, target_account text) ON COMMIT DROP")
         try connection.copyIn(
             "COPY submit_accounts (account, target_account) FROM STDIN",
-            rows: accounts.lazy.map { [$0, targetAccounts[$0]] })
+            rows: accounts.lazy.map { [$0, targetAccounts[$0]] as [any PostgresBindable] })
         let added = try connection.query("""
             WITH added AS (
                 INSERT INTO jobs (batch_id, account, target_account)
@@ -43,20 +42,20 @@ extension JobQueue {
                 RETURNING 1
             )
             SELECT count(*) AS added FROM added
-            """, [String(batch.id)])
+            """, [batch.id])
         return try added.first?.int("added") ?? 0
     }
 
     private func findOrCreateBatch(_ definition: BatchDefinition) throws -> (Batch, Bool) {
         let inserted = try connection.query("""
             INSERT INTO batches (name, source, target, window_from, window_to, mode, max_attempts)
-            VALUES ($1, $2, $3, to_timestamp($4::float8), to_timestamp($5::float8), $6, $7::int)
+            VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6, $7::int)
             ON CONFLICT (name) DO NOTHING
             RETURNING id
             """, [
                 definition.name, definition.source, definition.target,
-                Self.epoch(definition.windowFrom), Self.epoch(definition.windowTo),
-                definition.mode, String(definition.maxAttempts),
+                definition.windowFrom, definition.windowTo,
+                definition.mode, definition.maxAttempts,
             ])
         if let row = inserted.first {
             return (Batch(id: try row.int("id"), definition: definition, paused: false), true)
@@ -87,7 +86,7 @@ extension JobQueue {
 
     /// The batch with database id `id`, if any.
     public func batch(id: Int) throws -> Batch? {
-        try connection.query(Self.batchSelect + " WHERE id = $1::bigint", [String(id)]).first.map(Self.decodeBatch)
+        try connection.query(Self.batchSelect + " WHERE id = $1::bigint", [id]).first.map(Self.decodeBatch)
     }
 
     /// All batches, oldest first.
@@ -97,15 +96,14 @@ extension JobQueue {
 
     private static let batchSelect = """
         SELECT id, name, source, target, mode, max_attempts, paused,
-               \(PostgresRow.epochSQL("window_from")) AS window_from,
-               \(PostgresRow.epochSQL("window_to")) AS window_to
+               window_from, window_to
         FROM batches
         """
 
     private static func decodeBatch(_ row: PostgresRow) throws -> Batch {
         let definition = BatchDefinition(
             name: try row.string("name"), source: try row.string("source"), target: try row.string("target"),
-            windowFrom: try row.date("window_from"), windowTo: try row.date("window_to"),
+            windowFrom: try row.optionalDate("window_from"), windowTo: try row.optionalDate("window_to"),
             mode: try row.string("mode"), maxAttempts: try row.int("max_attempts"))
         return Batch(id: try row.int("id"), definition: definition, paused: try row.bool("paused"))
     }

@@ -7,7 +7,7 @@ extension JobQueue {
     /// ``JobQueueError/Code/batchNotFound`` when there is no such batch.
     public func setPaused(_ paused: Bool, batchName: String) throws {
         let rows = try connection.query(
-            "UPDATE batches SET paused = $2::boolean WHERE name = $1 RETURNING id", [batchName, paused ? "true" : "false"])
+            "UPDATE batches SET paused = $2::boolean WHERE name = $1 RETURNING id", [batchName, paused])
         guard !rows.isEmpty else { throw Self.noSuchBatch(batchName) }
         if !paused { try connection.notify(Self.notificationChannel, payload: batchName) }
     }
@@ -34,7 +34,7 @@ extension JobQueue {
                 RETURNING 1
             )
             SELECT (SELECT count(*) FROM cancelled) AS cancelled, (SELECT count(*) FROM flagged) AS stopping
-            """, [String(batch.id), accounts.map(Self.textArray)])
+            """, [batch.id, accounts])
         let row = rows.first
         return CancelResult(cancelled: try row?.int("cancelled") ?? 0, stopping: try row?.int("stopping") ?? 0)
     }
@@ -46,14 +46,14 @@ extension JobQueue {
         let batch = try requireBatch(batchName)
         var accounts: [String]?
         var errorClass: String?
-        var states = ["failed"]
+        var states: [AccountState] = [.failed]
         switch selection {
         case .failed: break
         case let .accounts(names):
             accounts = names
-            states = ["failed", "cancelled"]
+            states = [.failed, .cancelled]
         case let .errorClass(name): errorClass = name
-        case .partial: states = ["partial"]
+        case .partial: states = [.partial]
         }
         let rows = try connection.query("""
             WITH requeued AS (
@@ -73,7 +73,7 @@ extension JobQueue {
                 RETURNING 1
             )
             SELECT count(*) AS requeued FROM requeued
-            """, [String(batch.id), Self.textArray(states), accounts.map(Self.textArray), errorClass])
+            """, [batch.id, states, accounts, errorClass])
         let requeued = try rows.first?.int("requeued") ?? 0
         if requeued > 0 { try connection.notify(Self.notificationChannel, payload: batchName) }
         return requeued
@@ -85,11 +85,11 @@ extension JobQueue {
     public func pruneBatch(named batchName: String) throws -> Int {
         try connection.transaction { connection in
             let batch = try requireBatch(batchName)
-            let locked = try connection.query("SELECT id FROM batches WHERE id = $1::bigint FOR UPDATE", [String(batch.id)])
+            let locked = try connection.query("SELECT id FROM batches WHERE id = $1::bigint FOR UPDATE", [batch.id])
             guard !locked.isEmpty else { throw Self.noSuchBatch(batchName) }
             let unfinished = try connection.query("""
                 SELECT count(*) AS unfinished FROM jobs WHERE batch_id = $1::bigint AND state IN ('pending', 'running')
-                """, [String(batch.id)])
+                """, [batch.id])
             let count = try unfinished.first?.int("unfinished") ?? 0
             guard count == 0 else {
                 throw JobQueueError(code: .batchUnfinished, message: "batch '\(batchName)' still has \(count) pending or running jobs; cancel it or let it finish first")
@@ -98,7 +98,7 @@ extension JobQueue {
                 WITH gone AS (DELETE FROM jobs WHERE batch_id = $1::bigint RETURNING 1),
                      batch AS (DELETE FROM batches WHERE id = $1::bigint)
                 SELECT count(*) AS deleted FROM gone
-                """, [String(batch.id)])
+                """, [batch.id])
             return try deleted.first?.int("deleted") ?? 0
         }
     }

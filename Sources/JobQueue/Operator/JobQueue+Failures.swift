@@ -16,12 +16,13 @@ extension JobQueue {
             WHERE j.batch_id = $1::bigint
               AND \(Self.accountStateSQL) IN ('failed', 'partial')
             ORDER BY j.id
-            """, [String(batch.id)])
+            """, [batch.id])
         let decoder = JSONDecoder()
         return try rows.map { row in
-            let succeeded = try row.string("state") == "partial"
+            let state: AccountState = try row.value("state")
+            let succeeded = state == .partial
             return AccountFailure(
-                account: try row.string("account"), state: try row.string("state"), attempts: try row.int("attempt"),
+                account: try row.string("account"), state: state, attempts: try row.int("attempt"),
                 errorClass: succeeded ? nil : row["error_class"], errorCode: succeeded ? nil : row["error_code"],
                 httpStatus: succeeded ? nil : try row.optionalInt("http_status"), message: succeeded ? nil : row["message"],
                 itemErrors: try decoder.decode([ItemError].self, from: Data(try row.string("item_errors").utf8)))

@@ -17,7 +17,7 @@ extension JobQueue {
             WHERE $1::text IS NULL OR b.name = $1
             GROUP BY b.id
             ORDER BY b.id
-            """, [batchName, String(seconds)])
+            """, [batchName, seconds])
         .map { row in
             BatchRates(batch: try row.string("name"), intervalSeconds: Double(try row.string("interval")) ?? seconds,
                        accountsFinished: try row.int("finished"), eventsImported: try row.int("events"))
@@ -33,7 +33,7 @@ extension JobQueue {
             WHERE b.name = $1 AND j.state = 'running'
             ORDER BY j.started_at NULLS LAST, j.id
             LIMIT $2::int
-            """, [batchName, String(limit)])
+            """, [batchName, limit])
         .map { row in
             RunningJob(account: try row.string("account"), attempt: try row.int("attempt"),
                        workerID: try row.string("worker_id"), elapsedSeconds: Double(try row.string("elapsed")) ?? 0)
@@ -67,7 +67,7 @@ extension JobQueue {
             FROM workers w
             WHERE w.stopped_at IS NULL AND w.last_heartbeat >= now() - $1::float8 * interval '1 second'
             ORDER BY w.started_at, w.id
-            """, [String(seconds)])
+            """, [seconds])
         .map { row in
             WorkerActivity(id: try row.string("id"), host: try row.string("host"), pid: try row.int("pid"),
                            slots: try row.int("slots"), running: try row.int("running"),

@@ -6,7 +6,7 @@ extension JobQueue {
     /// succeeded, attempts that failed, events imported.
     public func throughput(batchName: String, bucketSeconds: Int) throws -> [ThroughputSample] {
         try connection.query("""
-            SELECT (floor(extract(epoch from a.finished_at) / $2::int) * $2::int)::float8 AS bucket,
+            SELECT to_timestamp(floor(extract(epoch from a.finished_at) / $2::int) * $2::int) AS bucket,
                    count(*) FILTER (WHERE a.outcome = 'succeeded') AS succeeded,
                    count(*) FILTER (WHERE a.outcome <> 'succeeded') AS failed_attempts,
                    coalesce(sum(r.imported) FILTER (WHERE a.outcome = 'succeeded'), 0) AS events
@@ -17,9 +17,9 @@ extension JobQueue {
             WHERE b.name = $1
             GROUP BY 1
             ORDER BY 1
-            """, [batchName, String(bucketSeconds)])
+            """, [batchName, bucketSeconds])
         .map { row in
-            ThroughputSample(start: try row.date("bucket") ?? Date(timeIntervalSince1970: 0),
+            ThroughputSample(start: try row.optionalDate("bucket") ?? Date(timeIntervalSince1970: 0),
                              succeeded: try row.int("succeeded"), failedAttempts: try row.int("failed_attempts"),
                              events: try row.int("events"))
         }
@@ -28,12 +28,11 @@ extension JobQueue {
     /// When a batch's first attempt started and its last one finished, nil when none did.
     public func activitySpan(batchName: String) throws -> ClosedRange<Date>? {
         let row = try connection.query("""
-            SELECT \(PostgresRow.epochSQL("min(coalesce(a.started_at, a.finished_at))")) AS first,
-                   \(PostgresRow.epochSQL("max(a.finished_at)")) AS last
+            SELECT min(coalesce(a.started_at, a.finished_at)) AS first, max(a.finished_at) AS last
             FROM job_attempts a JOIN jobs j ON j.id = a.job_id JOIN batches b ON b.id = j.batch_id
             WHERE b.name = $1
             """, [batchName]).first
-        guard let first = try row?.date("first"), let last = try row?.date("last"), first <= last else { return nil }
+        guard let first = try row?.optionalDate("first"), let last = try row?.optionalDate("last"), first <= last else { return nil }
         return first...last
     }
 }

@@ -18,6 +18,7 @@ public struct SchemaMigrator: Sendable {
         Migration(version: 1, name: "queue tables", sql: SchemaMigrator.initialSchema),
         Migration(version: 2, name: "operator control", sql: SchemaMigrator.operatorControl),
         Migration(version: 3, name: "operator views", sql: SchemaMigrator.operatorSchema),
+        Migration(version: 4, name: "queue maintenance", sql: SchemaMigrator.queueMaintenance),
     ]
 
     private static let advisoryLockKey = "7235110901"
@@ -43,7 +44,7 @@ public struct SchemaMigrator: Sendable {
                 try connection.execute(migration.sql)
                 try connection.query(
                     "INSERT INTO calimport_migrations (version, name) VALUES ($1, $2)",
-                    [String(migration.version), migration.name])
+                    [migration.version, migration.name])
             }
             logger.info("schema.migrated", metadata: ["schema.version": "\(migration.version)", "schema.name": "\(migration.name)"])
             appliedNow.append(migration.version)
@@ -57,7 +58,7 @@ public struct SchemaMigrator: Sendable {
         guard try exists.first?.bool("present") == true else { return false }
         // Every known version, not just the highest: versions are developed in parallel and
         // may land out of order (3 before 2).
-        let versions = "{" + Self.migrations.map { String($0.version) }.joined(separator: ",") + "}"
+        let versions = Self.migrations.map(\.version)
         let rows = try connection.query(
             "SELECT count(*) AS applied FROM calimport_migrations WHERE version = ANY($1::int[])", [versions])
         return (try rows.first?.int("applied") ?? 0) == Self.migrations.count

@@ -8,7 +8,7 @@ extension JobQueue {
     public func claim(limit: Int, workerID: String, leaseDuration: Double) throws -> [ClaimedJob] {
         guard limit > 0 else { return [] }
         let now = Date()
-        return try connection.query(Self.preparedClaim, [String(limit), String(leaseDuration), workerID])
+        return try connection.query(Self.preparedClaim, [limit, leaseDuration, workerID])
             .map { try Self.claimedJob($0, claimedAt: now) }
             .sorted { $0.id < $1.id }
     }
@@ -26,7 +26,7 @@ extension JobQueue {
         let now = Date()
         let rows = try connection.query(
             Self.preparedRecordAndClaim,
-            [OutcomeRecord.json(outcomes), workerID, String(limit), String(leaseDuration)])
+            [OutcomeRecord.json(outcomes), workerID, limit, leaseDuration])
         let claimed = try rows.filter { try $0.optionalInt("id") != nil }
             .map { try Self.claimedJob($0, claimedAt: now) }
             .sorted { $0.id < $1.id }
@@ -53,7 +53,7 @@ extension JobQueue {
             UPDATE jobs SET lease_until = now() + $3::float8 * interval '1 second'
             WHERE worker_id = $1 AND state = 'running' AND lease_id = ANY($2::uuid[])
             RETURNING id, cancel_requested
-            """, [workerID, Self.postgresArray(leaseIDs), String(leaseDuration)])
+            """, [workerID, leaseIDs, leaseDuration])
         let cancelled = try rows.filter { try $0.bool("cancel_requested") }.map { try $0.int("id") }
         return Heartbeat(extended: rows.count, cancelRequested: Set(cancelled))
     }
@@ -108,18 +108,6 @@ extension JobQueue {
         return try rows.first?.int("recorded") ?? 0
     }
 
-    /// A PostgreSQL array literal of plain tokens (uuids, numbers).
-    static func postgresArray(_ values: [String]) -> String {
-        "{" + values.joined(separator: ",") + "}"
-    }
-
-    /// A PostgreSQL array literal of arbitrary text values (each quoted, `"` and `\\` escaped).
-    static func textArray(_ values: [String]) -> String {
-        let quoted = values.map { value in
-            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
-        return "{" + quoted.joined(separator: ",") + "}"
-    }
 }
 
 extension JobQueue {
@@ -140,7 +128,7 @@ extension JobQueue {
                 RETURNING 1
             )
             SELECT count(*) AS released FROM released
-            """, [Self.postgresArray(jobs.map { String($0.id) }), Self.postgresArray(jobs.map(\.leaseID))])
+            """, [jobs.map(\.id), jobs.map(\.leaseID)])
         return try rows.first?.int("released") ?? 0
     }
 }

@@ -11,8 +11,8 @@ extension JobQueue {
             SET host = EXCLUDED.host, pid = EXCLUDED.pid, slots = EXCLUDED.slots, version = EXCLUDED.version,
                 lease_duration = EXCLUDED.lease_duration, heartbeat_interval = EXCLUDED.heartbeat_interval,
                 last_heartbeat = now(), stopped_at = NULL, stopping_since = NULL
-            """, [worker.id, worker.host, String(worker.pid), String(worker.slots), worker.version,
-                  String(worker.leaseDuration), String(worker.heartbeatInterval)])
+            """, [worker.id, worker.host, worker.pid, worker.slots, worker.version,
+                  worker.leaseDuration, worker.heartbeatInterval])
     }
 
     /// Marks the worker process as stopping: it claims nothing more and finishes its jobs.
@@ -30,10 +30,7 @@ extension JobQueue {
     public func workers(includeStopped: Bool = false) throws -> [WorkerInfo] {
         try connection.query("""
             SELECT w.id, w.host, w.pid, w.slots, w.version,
-                   \(PostgresRow.epochSQL("w.started_at")) AS started_at,
-                   \(PostgresRow.epochSQL("w.last_heartbeat")) AS last_heartbeat,
-                   \(PostgresRow.epochSQL("w.stopped_at")) AS stopped_at,
-                   \(PostgresRow.epochSQL("w.stopping_since")) AS stopping_since,
+                   w.started_at, w.last_heartbeat, w.stopped_at, w.stopping_since,
                    extract(epoch from now() - w.last_heartbeat)::float8 AS silent_for,
                    (w.stopped_at IS NULL AND now() - w.last_heartbeat
                         > greatest(w.lease_duration, 3 * w.heartbeat_interval) * interval '1 second') AS dead,
@@ -41,14 +38,14 @@ extension JobQueue {
             FROM workers w
             WHERE w.stopped_at IS NULL OR $1::boolean
             ORDER BY w.started_at, w.id
-            """, [includeStopped ? "true" : "false"])
+            """, [includeStopped])
         .map { row in
             WorkerInfo(
                 id: try row.string("id"), host: try row.string("host"), pid: try row.int("pid"),
                 slots: try row.int("slots"), version: try row.string("version"), running: try row.int("running"),
-                startedAt: try row.date("started_at") ?? Date(), lastHeartbeat: try row.date("last_heartbeat") ?? Date(),
-                silentFor: Double(try row.string("silent_for")) ?? 0, stoppingSince: try row.date("stopping_since"),
-                stoppedAt: try row.date("stopped_at"),
+                startedAt: try row.date("started_at"), lastHeartbeat: try row.date("last_heartbeat"),
+                silentFor: try row.double("silent_for"), stoppingSince: try row.optionalDate("stopping_since"),
+                stoppedAt: try row.optionalDate("stopped_at"),
                 dead: try row.bool("dead"))
         }
     }

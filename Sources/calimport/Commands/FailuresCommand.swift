@@ -27,14 +27,14 @@ struct FailuresCommand: ParsableCommand {
                 for failure in failures { print(String(decoding: try encoder.encode(failure), as: UTF8.self)) }
             } else {
                 failures.forEach { print(Self.describe($0)) }
-                print("\(failures.filter { $0.state == "failed" }.count) failed accounts, "
-                    + "\(failures.filter { $0.state != "failed" }.count) imported with refused events")
+                print("\(failures.filter { $0.state == .failed }.count) failed accounts, "
+                    + "\(failures.filter { $0.state != .failed }.count) imported with refused events")
             }
         }
     }
 
     static func describe(_ failure: AccountFailure) -> String {
-        var head = "\(failure.account): \(failure.state) after \(failure.attempts) attempt\(failure.attempts == 1 ? "" : "s")"
+        var head = "\(failure.account): \(failure.state.rawValue) after \(failure.attempts) attempt\(failure.attempts == 1 ? "" : "s")"
         if let errorClass = failure.errorClass { head += ", \(errorClass) \(failure.errorCode ?? "")" }
         if let status = failure.httpStatus { head += ", HTTP \(status)" }
         if let message = failure.message { head += ": \(message)" }

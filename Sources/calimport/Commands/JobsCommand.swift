@@ -38,7 +38,7 @@ struct JobsCommand: ParsableCommand {
             guard try queue.batch(named: batch) != nil else {
                 throw CommandFailure.fail("no batch named '\(batch)'", code: ExitCode.validationFailure.rawValue)
             }
-            let jobs = try queue.accountJobs(AccountJobFilter(batch: batch, state: state, accountGlob: account))
+            let jobs = try queue.accountJobs(AccountJobFilter(batch: batch, state: state.flatMap(AccountState.init(rawValue:)), accountGlob: account))
             if json {
                 let encoder = AccountJob.jsonEncoder
                 for job in jobs { print(String(decoding: try encoder.encode(job), as: UTF8.self)) }
@@ -54,7 +54,7 @@ struct JobsCommand: ParsableCommand {
 
     static func line(_ job: AccountJob) -> String {
         let name = job.account == job.targetAccount ? job.account : "\(job.account) -> \(job.targetAccount)"
-        let cells = [job.state.padding(toLength: 10, withPad: " ", startingAt: 0), pad(job.attempts, 8), pad(job.imported, 8),
+        let cells = [job.state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0), pad(job.attempts, 8), pad(job.imported, 8),
                      pad(job.skipped, 8), pad(job.failed, 8), pad(String(format: "%.2fs", Double(job.durationMs) / 1000), 9)]
         return name.padding(toLength: max(40, name.count), withPad: " ", startingAt: 0) + " " + cells.joined(separator: " ")
             + "  " + (job.lastError ?? "")

@@ -13,12 +13,12 @@ struct BatchReport: Encodable {
             accounts = jobs.count
             for job in jobs {
                 switch job.state {
-                case "pending": pending += 1
-                case "running": running += 1
-                case "succeeded": succeeded += 1
-                case "partial": partial += 1
-                case "failed": failed += 1
-                default: cancelled += 1
+                case .pending: pending += 1
+                case .running: running += 1
+                case .succeeded: succeeded += 1
+                case .partial: partial += 1
+                case .failed: failed += 1
+                case .cancelled: cancelled += 1
                 }
                 eventsInFile += job.eventsInFile
                 eventsKept += job.eventsKept

@@ -12,7 +12,7 @@ enum CSVReport {
         var lines = [header.joined(separator: ",")]
         for job in report.accounts {
             lines.append(row([
-                job.account, job.targetAccount, job.state, "\(job.attempts)", "\(job.eventsInFile)", "\(job.eventsKept)",
+                job.account, job.targetAccount, job.state.rawValue, "\(job.attempts)", "\(job.eventsInFile)", "\(job.eventsKept)",
                 "\(job.imported)", "\(job.skipped)", "\(job.failed)", "\(job.bytes)", "\(job.durationMs)",
                 job.errorClass ?? "", job.errorCode ?? "", job.httpStatus.map(String.init) ?? "", job.lastError ?? "",
             ]))

@@ -74,7 +74,7 @@ enum HTMLReport {
         for job in jobs {
             let cells = [
                 escape(job.account), job.targetAccount == job.account ? "" : escape(job.targetAccount),
-                "<span class=\"state \(escape(job.state))\">\(escape(job.state))</span>",
+                "<span class=\"state \(escape(job.state.rawValue))\">\(escape(job.state.rawValue))</span>",
                 num(job.attempts), num(job.eventsInFile), num(job.eventsKept), num(job.imported), num(job.skipped), num(job.failed),
                 num(job.bytes), "<span class=\"num\">" + String(format: "%.2f s", Double(job.durationMs) / 1000) + "</span>",
                 escape(job.lastError ?? ""),
