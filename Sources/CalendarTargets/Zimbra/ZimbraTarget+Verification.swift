@@ -44,7 +44,7 @@ extension ZimbraTarget {
             return try ZimbraStoredComponents(export: response.body)
         } catch {
             throw CalendarTargetError(code: .serverError, isTransient: true, httpStatus: response.status,
-                                      message: "\(account): \(action) answered something that is not iCalendar: \(error)")
+                                      message: "\(account): \(action) answered something that is not iCalendar: \(error)", underlying: error)
         }
     }
 
