@@ -40,7 +40,7 @@ public final class AccountImporter: Sendable {
         do {
             let prepared = try prepare(batch, account: job.account, logger: logger)
             let calendar = try readAndFilter(job.account, batch: prepared, counters: &counters)
-            itemErrors = calendar.problems.filter { $0.severity == .error }.map(Self.itemError)
+            itemErrors = calendar.problems.filter { $0.severity == .error }.map(ItemError.init)
             counters.failed = itemErrors.count
             if cancellation.isCancelled { throw Self.cancelled(job.account, counters: counters) }
             let result = try prepared.target.importCalendar(
@@ -48,7 +48,7 @@ public final class AccountImporter: Sendable {
             counters.imported = result.imported
             counters.skipped = result.skipped
             counters.failed += result.failed
-            itemErrors += result.itemErrors.map { ItemError(uid: $0.uid, recurrenceID: $0.recurrenceID, reason: $0.reason) }
+            itemErrors += result.itemErrors
             if result.cancelled { throw Self.cancelled(job.account, counters: counters) }
             if let failure = Self.nothingArrived(job.account, counters: counters, itemErrors: itemErrors) { throw failure }
             return JobOutcome(job: job, result: .succeeded, counters: counters, itemErrors: itemErrors)
@@ -134,11 +134,6 @@ public final class AccountImporter: Sendable {
         let more = itemErrors.count > first.count ? "; … \(itemErrors.count - first.count) more" : ""
         return JobFailure(failureClass: .permanent, code: CalendarTargetError.Code.refused.description,
                           message: "\(account): none of its \(counters.failed) components was imported: \(first.joined(separator: "; "))\(more)")
-    }
-
-    static func itemError(_ problem: CalendarProblem) -> ItemError {
-        let line = problem.line.map { "line \($0): " } ?? ""
-        return ItemError(uid: problem.uid, recurrenceID: problem.recurrenceID, reason: line + problem.reason)
     }
 
     static func reason(_ error: Error) -> String {
