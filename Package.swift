@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "EmbeddedPostgres", dependencies: ["Postgres"]),
         .target(
             name: "JobQueue",
-            dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Postgres", "ICalendar", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "HTTPTransport",
@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "TenantGeneratorTests", dependencies: ["TenantGenerator", "ICalendar"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "Postgres", "TestSupport"]),
-        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "Postgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "ICalendar", "Postgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "CalendarTargetsTests",
             dependencies: [

@@ -31,10 +31,5 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// Whether trying again later may succeed (timeouts, refused or reset connections).
-    public var isTransient: Bool {
-        code == .timedOut || code == .connectionFailed
-    }
-
     public var description: String { "HTTP transport \(code) (curl \(curlCode)): \(message)" }
 }

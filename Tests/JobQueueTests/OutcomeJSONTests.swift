@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 @testable import JobQueue
 import Postgres
 import TestSupport

@@ -30,7 +30,7 @@ struct BlueMindFault {
 
     /// Whether trying `response` again may succeed.
     static func isTransient(_ response: HTTPResponse) -> Bool {
-        guard response.status == 500 else { return RequestSender.isTransient(response.status) }
+        guard response.status == 500 else { return FailureVerdict.isTransient(response) }
         let fault = BlueMindFault(response)
         guard let code = fault.code else { return true }
         return transientCodes.contains(code) && !fault.isMissingContainer

@@ -28,7 +28,7 @@ extension BlueMindTarget {
         for item in items {
             result.failed += item.components.count
             let kind = item.components.first?.name ?? "component"
-            result.itemErrors.append(TargetItemError(uid: item.uid, recurrenceID: nil,
+            result.itemErrors.append(ItemError(uid: item.uid, recurrenceID: nil,
                                                      reason: "\(kind) is not supported by this target (BlueMind imports VEVENT into calendars and VTODO into todo lists)"))
         }
         return result
@@ -51,7 +51,7 @@ extension BlueMindTarget {
                 result.failed += count
                 let reason = stored[item.uid] == nil ? "BlueMind's import task did not import it"
                     : "BlueMind's import task did not update it (its copy stays as it was)"
-                result.itemErrors.append(TargetItemError(uid: item.uid, recurrenceID: nil, reason: reason))
+                result.itemErrors.append(ItemError(uid: item.uid, recurrenceID: nil, reason: reason))
             }
         }
         return result

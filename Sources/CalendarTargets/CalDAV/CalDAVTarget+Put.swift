@@ -80,6 +80,6 @@ extension CalDAVTarget {
     }
 
     static func refused(_ item: CalendarItem, _ reason: String) -> TargetImportResult {
-        TargetImportResult(failed: item.components.count, itemErrors: [TargetItemError(uid: item.uid, recurrenceID: nil, reason: reason)])
+        TargetImportResult(failed: item.components.count, itemErrors: [ItemError(uid: item.uid, recurrenceID: nil, reason: reason)])
     }
 }

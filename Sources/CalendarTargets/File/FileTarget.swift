@@ -25,7 +25,7 @@ public struct FileTarget: CalendarTarget {
             try calendar.serialized().write(to: destination, options: .atomic)
         } catch {
             throw CalendarTargetError(code: .fileSystem, isTransient: false,
-                                      message: "\(account): cannot write \(destination.path): \(error.localizedDescription)")
+                                      message: "\(account): cannot write \(destination.path): \(error.localizedDescription)", underlying: error)
         }
         return TargetImportResult(imported: calendar.counts.componentsKept)
     }

@@ -3,7 +3,8 @@ import Foundation
 import HTTPTransport
 
 /// Sends a connector's requests to one host: through the host's ``HostThrottle``, retrying a
-/// request that got a transient answer (no response, 408, 423, 429, 5xx) a few times with a
+/// request that got a transient answer (as ``FailureVerdict`` judges it: no response, 408,
+/// 423, 429, 5xx) a few times with a
 /// short backoff that honours Retry-After, so one lost packet does not cost the account an
 /// attempt. Every request calimport sends is idempotent (PUT with preconditions, imports
 /// matched by UID, logins), so a retry never duplicates anything.
@@ -24,7 +25,7 @@ public struct RequestSender: Sendable {
     /// ``CalendarTargetError`` when the transient ones outlast the retries.
     public func send(
         _ request: HTTPRequest, account: String, action: String,
-        isTransient: (HTTPResponse) -> Bool = { RequestSender.isTransient($0.status) }
+        isTransient: (HTTPResponse) -> Bool = FailureVerdict.isTransient
     ) throws -> HTTPResponse {
         var attempt = 1
         while true {
@@ -40,9 +41,8 @@ public struct RequestSender: Sendable {
             case .success(let response):
                 return response
             case .failure(let error):
-                guard attempt < attempts, error.isTransient else {
-                    throw CalendarTargetError.fromTransport(error, account: account, action: action)
-                }
+                let failure = CalendarTargetError.fromTransport(error, account: account, action: action)
+                guard attempt < attempts, failure.isTransient else { throw failure }
                 Thread.sleep(forTimeInterval: backoff)
             }
             attempt += 1
@@ -72,10 +72,5 @@ public struct RequestSender: Sendable {
     /// and 504 (a gateway that gave up waiting for it).
     public static func isOverload(_ status: Int) -> Bool {
         status == 429 || status == 503 || status == 504
-    }
-
-    /// Whether a status is worth trying again: 408, 423, 429 and 5xx.
-    public static func isTransient(_ status: Int) -> Bool {
-        status == 408 || status == 423 || status == 429 || (500...599).contains(status)
     }
 }

@@ -39,46 +39,47 @@ public struct CalendarTargetError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Seconds the node asked to wait (Retry-After), if it said.
     public var retryAfter: Double?
+    /// The error this one wraps (a transport or file-system failure), when there is one.
+    public var underlying: (any Error)?
 
-    public init(code: Code, isTransient: Bool, httpStatus: Int? = nil, message: String, retryAfter: Double? = nil) {
+    public init(code: Code, isTransient: Bool, httpStatus: Int? = nil, message: String, retryAfter: Double? = nil, underlying: (any Error)? = nil) {
         self.code = code
         self.isTransient = isTransient
         self.httpStatus = httpStatus
         self.message = message
         self.retryAfter = retryAfter
+        self.underlying = underlying
+    }
+
+    /// An error with `verdict`'s code and class.
+    public init(_ verdict: FailureVerdict, httpStatus: Int? = nil, message: String, retryAfter: Double? = nil, underlying: (any Error)? = nil) {
+        self.init(code: verdict.code, isTransient: verdict.isTransient, httpStatus: httpStatus, message: message,
+                  retryAfter: retryAfter, underlying: underlying)
     }
 
     public var description: String { message }
 }
 
 extension CalendarTargetError {
-    /// Classifies a non-success HTTP answer to a request made for `account`.
+    /// A non-success HTTP answer to a request made for `account`, classified by
+    /// ``FailureVerdict/init(status:retryAfter:)``; a transient one keeps the Retry-After.
     public static func fromResponse(_ response: HTTPResponse, account: String, action: String) -> CalendarTargetError {
         let status = response.status
-        let detail = response.bodyExcerpt(limit: 160)
-        let message = "\(account): \(action) answered HTTP \(status)" + (detail.isEmpty ? "" : ": \(detail)")
-        switch status {
-        case 401, 403:
-            return CalendarTargetError(code: .unauthorized, isTransient: false, httpStatus: status,
-                                       message: "\(account): \(action) refused the credentials (HTTP \(status))")
-        case 404:
-            return CalendarTargetError(code: .accountNotFound, isTransient: false, httpStatus: status,
-                                       message: "\(account): \(action) found no such account or calendar (HTTP 404)")
-        case 429:
-            return CalendarTargetError(code: .throttled, isTransient: true, httpStatus: status, message: message,
-                                       retryAfter: response.retryAfter)
-        case 408, 423, 500...599:
-            let code: Code = status == 503 && response.retryAfter != nil ? .throttled : .serverError
-            return CalendarTargetError(code: code, isTransient: true, httpStatus: status, message: message,
-                                       retryAfter: response.retryAfter)
+        let verdict = FailureVerdict(status: status, retryAfter: response.retryAfter)
+        let message: String
+        switch verdict.code {
+        case .unauthorized: message = "\(account): \(action) refused the credentials (HTTP \(status))"
+        case .accountNotFound: message = "\(account): \(action) found no such account or calendar (HTTP 404)"
         default:
-            return CalendarTargetError(code: .refused, isTransient: false, httpStatus: status, message: message)
+            let detail = response.bodyExcerpt(limit: 160)
+            message = "\(account): \(action) answered HTTP \(status)" + (detail.isEmpty ? "" : ": \(detail)")
         }
+        return CalendarTargetError(verdict, httpStatus: status, message: message, retryAfter: verdict.isTransient ? response.retryAfter : nil)
     }
 
-    /// Classifies a request for `account` that got no response.
+    /// A request for `account` that got no response, classified by
+    /// ``FailureVerdict/init(transport:)``; `error` is kept as ``underlying``.
     public static func fromTransport(_ error: HTTPTransportError, account: String, action: String) -> CalendarTargetError {
-        CalendarTargetError(code: .transport, isTransient: error.isTransient,
-                            message: "\(account): \(action) failed: \(error.message)")
+        CalendarTargetError(FailureVerdict(transport: error), message: "\(account): \(action) failed: \(error.message)", underlying: error)
     }
 }

@@ -25,15 +25,22 @@ public enum TargetFactory {
         }
     }
 
-    /// The connector for `url` importing the batch window `window`.
+    /// The connector for `url` importing the batch window `window`, with the invitations
+    /// choice `url` makes (see ``Invitations/init(_:)``).
     public static func makeTarget(_ url: TargetURL, window: DateWindow, context: Context) throws -> any CalendarTarget {
+        try makeTarget(url, window: window, invitations: try Invitations(url), context: context)
+    }
+
+    /// The connector for `url` importing the batch window `window`; `invitations` applies to
+    /// CalDAV (the other connectors send no invitations).
+    public static func makeTarget(_ url: TargetURL, window: DateWindow, invitations: Invitations, context: Context) throws -> any CalendarTarget {
         let sender = RequestSender(httpClient: context.httpClient, throttle: context.throttles.throttle(for: url.location))
         switch url.kind {
         case .file:
             return FileTarget(directory: URL(fileURLWithPath: url.location, isDirectory: true))
         case .caldav:
             var target = CalDAVTarget(collectionTemplate: url.location, credentials: try TargetCredentials.fromEnvironment(context.environment), sender: sender)
-            target.serverScheduling = url.option("invitations") == "server"
+            target.serverScheduling = invitations == .server
             if let parallel = url.option("parallel").flatMap(Int.init), parallel > 0 { target.parallelPuts = parallel }
             return target
         case .zimbra:

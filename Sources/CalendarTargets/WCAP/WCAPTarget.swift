@@ -56,7 +56,7 @@ public struct WCAPTarget: CalendarTarget {
                 for item in pending {
                     if landed.contains(item.uid) { result.imported += item.components.count; continue }
                     result.failed += item.components.count
-                    result.itemErrors.append(TargetItemError(uid: item.uid, recurrenceID: nil,
+                    result.itemErrors.append(ItemError(uid: item.uid, recurrenceID: nil,
                                                              reason: "import.wcap answered errno 0 but the calendar does not hold it"))
                 }
                 return result

@@ -25,7 +25,7 @@ enum ZimbraSOAP {
     /// Whether a SOAP answer is worth retrying: a 5xx that is not a fault about the request
     /// itself, or any other transient status.
     static func isTransient(_ response: HTTPResponse) -> Bool {
-        guard RequestSender.isTransient(response.status) else { return false }
+        guard FailureVerdict.isTransient(response) else { return false }
         guard let code = faultCode(response) else { return true }
         return code == "service.FAILURE" || code == "service.TEMPORARILY_UNAVAILABLE"
     }

@@ -44,7 +44,7 @@ extension ZimbraTarget {
             return try ZimbraStoredComponents(export: response.body)
         } catch {
             throw CalendarTargetError(code: .serverError, isTransient: true, httpStatus: response.status,
-                                      message: "\(account): \(action) answered something that is not iCalendar: \(error)")
+                                      message: "\(account): \(action) answered something that is not iCalendar: \(error)", underlying: error)
         }
     }
 
@@ -66,7 +66,7 @@ extension ZimbraTarget {
                 case .some(let sequence) where sequence > sent: result.skipped += 1
                 default:
                     result.failed += 1
-                    result.itemErrors.append(TargetItemError(
+                    result.itemErrors.append(ItemError(
                         uid: item.uid, recurrenceID: component.first("RECURRENCE-ID")?.value,
                         reason: Self.notStoredReason(held: kept, sent: sent, answer: stopped ? answer : nil)))
                 }

@@ -63,7 +63,7 @@ public struct ZimbraTarget: CalendarTarget {
     /// token as `ZM_AUTH_TOKEN` cookie (renewed once on 401), or basic auth with `auth=ba`.
     func rest(_ method: String, _ account: String, query: String, headers: [(String, String)] = [], body: Data? = nil,
               timeout: Double = 60, action: String,
-              isTransient: (HTTPResponse) -> Bool = { RequestSender.isTransient($0.status) }) throws -> HTTPResponse {
+              isTransient: (HTTPResponse) -> Bool = FailureVerdict.isTransient) throws -> HTTPResponse {
         var query = query
         if case .basic = authentication { query += "&auth=ba" }
         let url = "\(baseURL)/service/home/\(Self.encode(account))/\(Self.encode(folder))?\(query)"

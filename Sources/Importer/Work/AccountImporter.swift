@@ -15,7 +15,7 @@ import Logging
 public final class AccountImporter: Sendable {
     private let context: TargetFactory.Context
     private let retryPolicy: RetryPolicy
-    private let targets = TargetCache()
+    private let batches = PreparedBatches()
 
     /// An importer whose connectors share `httpClient` and one throttle per target host
     /// (`throttle` settings), with credentials from `environment` (see ``TargetFactory``).
@@ -29,7 +29,7 @@ public final class AccountImporter: Sendable {
 
     /// Closes every connector's sessions (WCAP `logout.wcap`); call once when the pool stopped.
     public func close(logger: Logger) {
-        targets.all().forEach { $0.close(logger: logger) }
+        batches.all().forEach { $0.target.close(logger: logger) }
     }
 
     /// Imports `job`'s account for `batch` and returns the outcome to record, stopping early
@@ -38,17 +38,17 @@ public final class AccountImporter: Sendable {
         var counters = JobCounters()
         var itemErrors: [ItemError] = []
         do {
-            let calendar = try readAndFilter(job.account, batch: batch, counters: &counters)
-            itemErrors = calendar.problems.filter { $0.severity == .error }.map(Self.itemError)
+            let prepared = try prepare(batch, account: job.account, logger: logger)
+            let calendar = try readAndFilter(job.account, batch: prepared, counters: &counters)
+            itemErrors = calendar.problems.filter { $0.severity == .error }.map(ItemError.init)
             counters.failed = itemErrors.count
             if cancellation.isCancelled { throw Self.cancelled(job.account, counters: counters) }
-            let target = try targets.target(for: batch) { try self.makeTarget(batch.definition) }
-            let mode = ImportMode(rawValue: batch.definition.mode) ?? .merge
-            let result = try target.importCalendar(calendar, account: job.targetAccount, mode: mode, cancellation: cancellation, logger: logger)
+            let result = try prepared.target.importCalendar(
+                calendar, account: job.targetAccount, mode: prepared.mode, cancellation: cancellation, logger: logger)
             counters.imported = result.imported
             counters.skipped = result.skipped
             counters.failed += result.failed
-            itemErrors += result.itemErrors.map { ItemError(uid: $0.uid, recurrenceID: $0.recurrenceID, reason: $0.reason) }
+            itemErrors += result.itemErrors
             if result.cancelled { throw Self.cancelled(job.account, counters: counters) }
             if let failure = Self.nothingArrived(job.account, counters: counters, itemErrors: itemErrors) { throw failure }
             return JobOutcome(job: job, result: .succeeded, counters: counters, itemErrors: itemErrors)
@@ -65,8 +65,28 @@ public final class AccountImporter: Sendable {
         }
     }
 
-    private func readAndFilter(_ account: String, batch: Batch, counters: inout JobCounters) throws -> FilteredCalendar {
-        let file = AccountSource.file(for: account, source: batch.definition.source)
+    /// `batch` prepared (once per process, see ``PreparedBatches``); a failure names `account`
+    /// and the batch. Logs `batch.prepared` when this job was the first to see the batch.
+    private func prepare(_ batch: Batch, account: String, logger: Logger) throws -> PreparedBatch {
+        do {
+            let (prepared, isNew) = try batches.prepared(batch) { try PreparedBatch(batch, context: context) }
+            if isNew {
+                logger.info("batch.prepared", metadata: [
+                    "batch.mode": "\(prepared.mode.rawValue)", "batch.invitations": "\(prepared.invitations.rawValue)",
+                ])
+            }
+            return prepared
+        } catch var failure as JobFailure {
+            failure.message = "\(account): \(failure.message)"
+            throw failure
+        } catch var error as CalendarTargetError {
+            error.message = "\(account): batch \(batch.definition.name): \(error.message)"
+            throw error
+        }
+    }
+
+    private func readAndFilter(_ account: String, batch: PreparedBatch, counters: inout JobCounters) throws -> FilteredCalendar {
+        let file = batch.source.file(for: account)
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw JobFailure(failureClass: .permanent, code: "source.missing", message: "\(account): missing source: \(file.path) does not exist")
         }
@@ -81,7 +101,7 @@ public final class AccountImporter: Sendable {
         guard !data.isEmpty else {
             throw JobFailure(failureClass: .permanent, code: "source.empty", message: "\(account): \(file.path) is empty")
         }
-        let filter = CalendarFilter(window: DateWindow(from: batch.definition.windowFrom, to: batch.definition.windowTo))
+        let filter = CalendarFilter(window: batch.window)
         do {
             let calendar = try filter.filter(data)
             counters.componentsInFile = calendar.counts.componentsInFile
@@ -90,11 +110,6 @@ public final class AccountImporter: Sendable {
         } catch let error as ICalendarError {
             throw JobFailure(failureClass: .permanent, code: "source.parse", message: "\(account): \(file.lastPathComponent): \(error.message)")
         }
-    }
-
-    private func makeTarget(_ definition: BatchDefinition) throws -> any CalendarTarget {
-        let window = DateWindow(from: definition.windowFrom, to: definition.windowTo)
-        return try TargetFactory.makeTarget(try TargetURL(definition.target), window: window, context: context)
     }
 
     private func failed(_ job: ClaimedJob, _ failure: JobFailure, counters: JobCounters, itemErrors: [ItemError]) -> JobOutcome {
@@ -119,11 +134,6 @@ public final class AccountImporter: Sendable {
         let more = itemErrors.count > first.count ? "; … \(itemErrors.count - first.count) more" : ""
         return JobFailure(failureClass: .permanent, code: CalendarTargetError.Code.refused.description,
                           message: "\(account): none of its \(counters.failed) components was imported: \(first.joined(separator: "; "))\(more)")
-    }
-
-    static func itemError(_ problem: CalendarProblem) -> ItemError {
-        let line = problem.line.map { "line \($0): " } ?? ""
-        return ItemError(uid: problem.uid, recurrenceID: problem.recurrenceID, reason: line + problem.reason)
     }
 
     static func reason(_ error: Error) -> String {

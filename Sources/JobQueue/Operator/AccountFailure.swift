@@ -1,3 +1,4 @@
+import ICalendar
 /// What went wrong with one account, as `failures` prints it: a failed account, or one that
 /// was imported with some events refused.
 public struct AccountFailure: Sendable, Equatable, Codable {

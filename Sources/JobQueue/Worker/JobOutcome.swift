@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 
 /// The end of one attempt at a claimed job, ready to be recorded.
 public struct JobOutcome: Sendable, Equatable {

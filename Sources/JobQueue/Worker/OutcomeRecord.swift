@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 
 /// The JSON row `JobQueue.record(_:workerID:)` sends per outcome (read by `jsonb_to_recordset`;
 /// the keys are the column names of the record statement's `input`).

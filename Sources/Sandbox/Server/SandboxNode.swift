@@ -9,6 +9,8 @@ public final class SandboxNode: Sendable {
     public let store: SandboxStore
     /// The fault injector (also the request counters).
     public let faults: FaultInjector
+    /// Protocol requests in flight, per method (`GET /_sandbox/inflight`).
+    public let inFlight = InFlightGauge()
     private let sessions: SessionRegistry
     private let tasks = TaskRegistry()
 
@@ -32,7 +34,8 @@ public final class SandboxNode: Sendable {
     }
 
     /// `GET /_sandbox/accounts/{account}`, `GET /_sandbox/accounts/{account}/calendar` (the
-    /// stored iCalendar text), `GET /_sandbox/stats`, `DELETE /_sandbox/sessions`
+    /// stored iCalendar text), `GET /_sandbox/stats`, `GET /_sandbox/inflight` (see
+    /// ``InFlightGauge``), `DELETE /_sandbox/sessions`
     /// (expires every Zimbra token and WCAP session, to rehearse renewal).
     private func inspect(_ request: SandboxRequest) -> SandboxResponse {
         let segments = request.path.split(separator: "/").map(String.init)
@@ -43,6 +46,8 @@ public final class SandboxNode: Sendable {
             return SandboxResponse(status: 200, headers: [("Content-Type", "text/calendar; charset=utf-8")], body: store.storedText(of: segments[2]))
         case ("GET", "stats"):
             return .json(200, faults.snapshot())
+        case ("GET", "inflight"):
+            return .json(200, inFlight.snapshot())
         case ("DELETE", "sessions"):
             sessions.expireAll()
             return SandboxResponse(status: 204)

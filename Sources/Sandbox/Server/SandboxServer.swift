@@ -42,6 +42,8 @@ public struct SandboxServer: Sendable {
         guard let proto = SandboxProtocol(path: sandboxRequest.path) else {
             return response(node.respond(to: sandboxRequest))
         }
+        node.inFlight.begin(sandboxRequest.method)
+        defer { node.inFlight.end(sandboxRequest.method) }
         let configuration = node.configuration
         if configuration.latencyMilliseconds > 0 {
             try await Task.sleep(nanoseconds: UInt64(configuration.latencyMilliseconds) * 1_000_000)
