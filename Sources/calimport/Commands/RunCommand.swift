@@ -34,8 +34,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOption
 
-    @Option(name: .long, help: "merge, skip-existing or replace.")
-    var mode: String = "merge"
+    @OptionGroup var choices: ImportOptions
 
     @OptionGroup var attempts: MaxAttemptsOption
     @OptionGroup var tuning: WorkerOptions
@@ -46,19 +45,13 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var window: WindowOptions
     @OptionGroup var common: CommonOptions
 
-    func validate() throws {
-        guard ImportMode(rawValue: mode) != nil else {
-            throw ValidationError("--mode must be one of \(ImportMode.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
-
     func run() throws {
         let logger = common.makeLogger("calimport.run")
         let code = try CommandFailure.reporting { () throws -> Int32 in
             let settings = try SettingsStore.current()
             let workerSettings = try tuning.resolve(settings)
             let maxAttempts = try attempts.resolve(settings)
-            let targetURL = try target.resolve(settings)
+            let targetURL = choices.applied(to: try target.resolve(settings))
             let window = try window.window()
             let plan = try sources.plan()
             try SubmitCommand.refuseUnsafeNames(plan)
@@ -70,7 +63,7 @@ struct RunCommand: ParsableCommand {
             let name = batch ?? Self.defaultBatchName()
             let definition = BatchDefinition(
                 name: name, source: sources.layout.source, target: targetURL.description,
-                windowFrom: window.from, windowTo: window.to, mode: mode, maxAttempts: maxAttempts)
+                windowFrom: window.from, windowTo: window.to, mode: choices.mode.rawValue, maxAttempts: maxAttempts)
             let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
             SubmitCommand.printSummary(result, plan: plan, batch: name, source: definition.source)
             let interrupted = try work(workerSettings, databaseURL: databaseURL, queue: queue, batch: name, logger: logger)

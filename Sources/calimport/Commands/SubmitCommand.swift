@@ -23,16 +23,9 @@ struct SubmitCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOption
 
-    @Option(name: .long, help: "merge (add, update by UID), skip-existing or replace (the calendar ends up holding exactly the window).")
-    var mode: String = ImportMode.merge.rawValue
-
-    @Option(name: .long, help: "Zimbra/Carbonio folder to import into (default Calendar); stored in the target URL.")
-    var folder: String?
+    @OptionGroup var choices: ImportOptions
 
     @OptionGroup var attempts: MaxAttemptsOption
-
-    @Option(name: .long, help: "CalDAV scheduling: client (default: SCHEDULE-AGENT=CLIENT, no invitations) or server (the server's default).")
-    var invitations: String?
 
     @Flag(name: .long, help: "Do everything but enqueue: list the accounts found, missing and refused, and what the window keeps of each file.")
     var dryRun = false
@@ -46,17 +39,9 @@ struct SubmitCommand: ParsableCommand {
     func run() throws {
         let logger = common.makeLogger("calimport.submit")
         try CommandFailure.reporting {
-            guard let importMode = ImportMode(rawValue: mode) else {
-                throw CommandFailure.fail("--mode must be merge, skip-existing or replace", code: ExitCode.validationFailure.rawValue)
-            }
             let settings = try SettingsStore.current()
             let maxAttempts = try attempts.resolve(settings)
-            var targetURL = try target.resolve(settings)
-            if let folder { targetURL = targetURL.setting("folder", to: folder) }
-            if let invitations {
-                guard ["client", "server"].contains(invitations) else { throw CommandFailure.fail("--invitations must be client or server", code: ExitCode.validationFailure.rawValue) }
-                targetURL = targetURL.setting("invitations", to: invitations)
-            }
+            let targetURL = choices.applied(to: try target.resolve(settings))
             let window = try window.window()
             let plan = try sources.plan()
             if dryRun {
@@ -67,7 +52,7 @@ struct SubmitCommand: ParsableCommand {
             try Self.refuseUnusableAuthentication(targetURL, plan: plan)
             let definition = BatchDefinition(
                 name: batch, source: sources.layout.source, target: targetURL.description,
-                windowFrom: window.from, windowTo: window.to, mode: importMode.rawValue,
+                windowFrom: window.from, windowTo: window.to, mode: choices.mode.rawValue,
                 maxAttempts: maxAttempts)
             let queue = try common.openQueue(logger: logger)
             let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
