@@ -48,42 +48,10 @@ struct SubmitCommand: ParsableCommand {
                 try DryRunPrinter(json: json).print(DryRunReport.make(plan: plan, window: window))
                 return
             }
-            try Self.refuseUnsafeNames(plan)
-            try Self.refuseUnusableAuthentication(targetURL, plan: plan)
-            let definition = BatchDefinition(
-                name: batch, source: sources.layout.source, target: targetURL.description,
-                windowFrom: window.from, windowTo: window.to, mode: choices.mode.rawValue,
-                maxAttempts: maxAttempts)
-            let queue = try common.openQueue(logger: logger)
-            let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
-            Self.printSummary(result, plan: plan, batch: batch, source: definition.source)
+            let submission = try BatchSubmission(
+                name: batch, plan: plan, source: sources.layout.source, target: targetURL,
+                window: window, mode: choices.mode, maxAttempts: maxAttempts)
+            try submission.submit(to: common.openQueue(logger: logger))
         }
-    }
-
-    /// Throws when the target's authentication cannot work for some accounts: Zimbra `auth=basic`
-    /// writes only into the credential's own mailbox.
-    static func refuseUnusableAuthentication(_ targetURL: TargetURL, plan: AccountPlan) throws {
-        let accounts = plan.enqueued.map { plan.renamed[$0.account] ?? $0.account }
-        if let refusal = try ZimbraTarget.basicAuthRefusal(targetURL, accounts: accounts, environment: try SettingsStore.targetEnvironment()) {
-            throw refusal
-        }
-    }
-
-    /// Throws a source error listing the refused names, if there are any.
-    static func refuseUnsafeNames(_ plan: AccountPlan) throws {
-        guard !plan.refused.isEmpty else { return }
-        let listed = plan.refused.prefix(50).map { "  refused \(DryRunPrinter.quoted($0.name)): \($0.reason)" }
-        let more = plan.refused.count > 50 ? ["  … and \(plan.refused.count - 50) more"] : []
-        throw AccountSourceError((["\(plan.refused.count) account names refused; nothing enqueued. Fix or remove them:"] + listed + more)
-            .joined(separator: "\n"))
-    }
-
-    static func printSummary(_ result: SubmitResult, plan: AccountPlan, batch: String, source: String) {
-        let existing = result.accountsGiven - result.accountsAdded
-        print("batch \(batch): \(result.accountsAdded) new accounts enqueued, \(existing) already in the batch (\(result.accountsGiven) accounts from \(source))")
-        guard !plan.missing.isEmpty else { return }
-        print("\(plan.missing.count) accounts have no file and will fail as 'missing source':")
-        for entry in plan.missing.prefix(20) { print("  missing source: \(entry.account) (\(entry.file.path))") }
-        if plan.missing.count > 20 { print("  … and \(plan.missing.count - 20) more (see submit --dry-run)") }
     }
 }
