@@ -11,8 +11,8 @@ enum ReportWriter {
         case .csv: return CSVReport.render(report)
         case .html: return HTMLReport.render(report)
         case .json:
-            let encoder = AccountJob.jsonEncoder
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let encoder = StableJSON.encoder
+            encoder.outputFormatting.insert(.prettyPrinted)
             return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         }
     }
