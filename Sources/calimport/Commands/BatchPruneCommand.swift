@@ -14,10 +14,7 @@ struct BatchPruneCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = common.makeLogger("calimport.batch")
-        try OperatorFailure.reporting {
-            let deleted = try common.openQueue(logger: logger).pruneBatch(named: batch)
-            print("batch \(batch) pruned: \(deleted) jobs deleted")
-        }
+        let deleted = try common.operate("batch") { try $0.pruneBatch(named: batch) }
+        print("batch \(batch) pruned: \(deleted) jobs deleted")
     }
 }

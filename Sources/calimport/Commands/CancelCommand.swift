@@ -17,10 +17,7 @@ struct CancelCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = common.makeLogger("calimport.cancel")
-        try OperatorFailure.reporting {
-            let result = try common.openQueue(logger: logger).cancel(batchName: batch, accounts: account.isEmpty ? nil : account)
-            print("\(result.cancelled) pending jobs cancelled; \(result.stopping) running jobs asked to stop")
-        }
+        let result = try common.operate("cancel") { try $0.cancel(batchName: batch, accounts: account.isEmpty ? nil : account) }
+        print("\(result.cancelled) pending jobs cancelled; \(result.stopping) running jobs asked to stop")
     }
 }

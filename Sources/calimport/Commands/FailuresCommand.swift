@@ -18,13 +18,10 @@ struct FailuresCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = common.makeLogger("calimport.failures")
-        try OperatorFailure.reporting {
-            let failures = try common.openQueue(logger: logger).failures(batchName: batch)
+        try common.operate("failures") { queue in
+            let failures = try queue.failures(batchName: batch)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                for failure in failures { print(String(decoding: try encoder.encode(failure), as: UTF8.self)) }
+                for failure in failures { print(try StableJSON.line(failure)) }
             } else {
                 failures.forEach { print(Self.describe($0)) }
                 print("\(failures.filter { $0.state == .failed }.count) failed accounts, "

@@ -40,8 +40,7 @@ struct JobsCommand: ParsableCommand {
             }
             let jobs = try queue.accountJobs(AccountJobFilter(batch: batch, state: state.flatMap(AccountState.init(rawValue:)), accountGlob: account))
             if json {
-                let encoder = AccountJob.jsonEncoder
-                for job in jobs { print(String(decoding: try encoder.encode(job), as: UTF8.self)) }
+                for job in jobs { print(try StableJSON.line(job)) }
             } else {
                 print(Self.header)
                 jobs.forEach { print(Self.line($0)) }
@@ -63,15 +62,5 @@ struct JobsCommand: ParsableCommand {
     private static func pad(_ value: some CustomStringConvertible, _ width: Int) -> String {
         let text = value.description
         return String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-}
-
-extension AccountJob {
-    /// The encoder of the stable JSON: sorted keys, ISO 8601 dates.
-    static var jsonEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
     }
 }

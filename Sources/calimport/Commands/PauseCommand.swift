@@ -13,10 +13,7 @@ struct PauseCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = common.makeLogger("calimport.pause")
-        try OperatorFailure.reporting {
-            try common.openQueue(logger: logger).setPaused(true, batchName: batch)
-            print("batch \(batch) paused")
-        }
+        try common.operate("pause") { try $0.setPaused(true, batchName: batch) }
+        print("batch \(batch) paused")
     }
 }

@@ -13,10 +13,7 @@ struct ResumeCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let logger = common.makeLogger("calimport.resume")
-        try OperatorFailure.reporting {
-            try common.openQueue(logger: logger).setPaused(false, batchName: batch)
-            print("batch \(batch) resumed")
-        }
+        try common.operate("resume") { try $0.setPaused(false, batchName: batch) }
+        print("batch \(batch) resumed")
     }
 }

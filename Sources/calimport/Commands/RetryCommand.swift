@@ -31,11 +31,8 @@ struct RetryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = common.makeLogger("calimport.retry")
-        try OperatorFailure.reporting {
-            let requeued = try common.openQueue(logger: logger).retry(batchName: batch, selection: selection)
-            print("\(requeued) jobs requeued")
-        }
+        let requeued = try common.operate("retry") { try $0.retry(batchName: batch, selection: selection) }
+        print("\(requeued) jobs requeued")
     }
 
     private var selection: RetrySelection {

@@ -34,8 +34,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOption
 
-    @Option(name: .long, help: "merge, skip-existing or replace.")
-    var mode: String = "merge"
+    @OptionGroup var choices: ImportOptions
 
     @OptionGroup var attempts: MaxAttemptsOption
     @OptionGroup var tuning: WorkerOptions
@@ -46,33 +45,24 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var window: WindowOptions
     @OptionGroup var common: CommonOptions
 
-    func validate() throws {
-        guard ImportMode(rawValue: mode) != nil else {
-            throw ValidationError("--mode must be one of \(ImportMode.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
-
     func run() throws {
         let logger = common.makeLogger("calimport.run")
         let code = try CommandFailure.reporting { () throws -> Int32 in
             let settings = try SettingsStore.current()
             let workerSettings = try tuning.resolve(settings)
             let maxAttempts = try attempts.resolve(settings)
-            let targetURL = try target.resolve(settings)
+            let targetURL = choices.applied(to: try target.resolve(settings))
             let window = try window.window()
             let plan = try sources.plan()
-            try SubmitCommand.refuseUnsafeNames(plan)
-            try SubmitCommand.refuseUnusableAuthentication(targetURL, plan: plan)
+            let name = batch ?? Self.defaultBatchName()
+            let submission = try BatchSubmission(
+                name: name, plan: plan, source: sources.layout.source, target: targetURL,
+                window: window, mode: choices.mode, maxAttempts: maxAttempts)
             guard !plan.enqueued.isEmpty else { throw AccountSourceError("no accounts found in \(sources.layout.source)") }
             try TargetCheckRunner.run(targetURL, accounts: [], logger: logger) { print($0) }
             let databaseURL = try common.database.resolveURL()
             let queue = try JobQueue.open(url: databaseURL, logger: logger)
-            let name = batch ?? Self.defaultBatchName()
-            let definition = BatchDefinition(
-                name: name, source: sources.layout.source, target: targetURL.description,
-                windowFrom: window.from, windowTo: window.to, mode: mode, maxAttempts: maxAttempts)
-            let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
-            SubmitCommand.printSummary(result, plan: plan, batch: name, source: definition.source)
+            try submission.submit(to: queue)
             let interrupted = try work(workerSettings, databaseURL: databaseURL, queue: queue, batch: name, logger: logger)
             return try finish(queue, batch: name, interrupted: interrupted)
         }
@@ -93,9 +83,7 @@ struct RunCommand: ParsableCommand {
         let interval = display.isTerminal ? 1.0 : 10.0
         func showProgress() {
             guard let snapshot = try? ProgressSnapshot.read(queue, batch: batch) else { return }
-            display.show(frame: StatusCommand.frame(snapshot, interval: interval, title: "calimport run",
-                                                     hint: "Ctrl-C stops claiming, in-flight accounts finish"),
-                         summary: snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: nil) })
+            display.show(ProgressFrame(snapshot, interval: interval, title: "calimport run", hint: "Ctrl-C stops claiming, in-flight accounts finish"))
         }
         repeat { showProgress() } while !runner.waitForExit(timeout: interval)
         showProgress()  // the end
@@ -112,7 +100,7 @@ struct RunCommand: ParsableCommand {
         print("")
         print(try BatchDetails.read(queue, status: status, rates: rates, full: false).text())
         let path = report ?? Self.defaultReportPath(batch: batch)
-        try ReportCommand.write(HTMLReport.render(try BatchReport.read(queue, batch: batch)), to: path)
+        try ReportWriter.write(try BatchReport.read(queue, batch: batch), format: .html, to: path)
         print("report: \(path)")
         if interrupted { return CommandFailure.interrupted }
         if status.failed > 0 || status.cancelled > 0 || status.partial > 0 {

@@ -70,19 +70,8 @@ struct StatusCommand: ParsableCommand {
                 }
                 fflush(nil)
             } else {
-                display.show(frame: Self.frame(snapshot, interval: interval), summary: snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: nil) })
+                display.show(ProgressFrame(snapshot, interval: interval, title: "calimport status", hint: "Ctrl-C to leave"))
             }
         } while interrupted.wait(timeout: .now() + interval) == .timedOut
-    }
-
-    /// The lines of one terminal frame.
-    static func frame(_ snapshot: ProgressSnapshot, interval: Double, title: String = "calimport status", hint: String = "Ctrl-C to leave") -> [String] {
-        let clock = ISO8601DateFormatter().string(from: snapshot.taken)
-        var lines = ["\(title)  \(clock)  (every \(String(format: "%g", interval)) s; \(hint))", ""]
-        lines += snapshot.batches.map { ProgressLine.batch($0.status, $0.rates, bar: 24) }
-        if snapshot.batches.isEmpty { lines.append("no batches") }
-        lines += ["", "live workers: \(snapshot.workers.count)"]
-        lines += snapshot.workers.map(ProgressLine.worker)
-        return lines
     }
 }

@@ -23,16 +23,9 @@ struct SubmitCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOption
 
-    @Option(name: .long, help: "merge (add, update by UID), skip-existing or replace (the calendar ends up holding exactly the window).")
-    var mode: String = ImportMode.merge.rawValue
-
-    @Option(name: .long, help: "Zimbra/Carbonio folder to import into (default Calendar); stored in the target URL.")
-    var folder: String?
+    @OptionGroup var choices: ImportOptions
 
     @OptionGroup var attempts: MaxAttemptsOption
-
-    @Option(name: .long, help: "CalDAV scheduling: client (default: SCHEDULE-AGENT=CLIENT, no invitations) or server (the server's default).")
-    var invitations: String?
 
     @Flag(name: .long, help: "Do everything but enqueue: list the accounts found, missing and refused, and what the window keeps of each file.")
     var dryRun = false
@@ -46,59 +39,19 @@ struct SubmitCommand: ParsableCommand {
     func run() throws {
         let logger = common.makeLogger("calimport.submit")
         try CommandFailure.reporting {
-            guard let importMode = ImportMode(rawValue: mode) else {
-                throw CommandFailure.fail("--mode must be merge, skip-existing or replace", code: ExitCode.validationFailure.rawValue)
-            }
             let settings = try SettingsStore.current()
             let maxAttempts = try attempts.resolve(settings)
-            var targetURL = try target.resolve(settings)
-            if let folder { targetURL = targetURL.setting("folder", to: folder) }
-            if let invitations {
-                guard ["client", "server"].contains(invitations) else { throw CommandFailure.fail("--invitations must be client or server", code: ExitCode.validationFailure.rawValue) }
-                targetURL = targetURL.setting("invitations", to: invitations)
-            }
+            let targetURL = choices.applied(to: try target.resolve(settings))
             let window = try window.window()
             let plan = try sources.plan()
             if dryRun {
                 try DryRunPrinter(json: json).print(DryRunReport.make(plan: plan, window: window))
                 return
             }
-            try Self.refuseUnsafeNames(plan)
-            try Self.refuseUnusableAuthentication(targetURL, plan: plan)
-            let definition = BatchDefinition(
-                name: batch, source: sources.layout.source, target: targetURL.description,
-                windowFrom: window.from, windowTo: window.to, mode: importMode.rawValue,
-                maxAttempts: maxAttempts)
-            let queue = try common.openQueue(logger: logger)
-            let result = try queue.submit(definition, accounts: plan.enqueued.map(\.account), targetAccounts: plan.renamed)
-            Self.printSummary(result, plan: plan, batch: batch, source: definition.source)
+            let submission = try BatchSubmission(
+                name: batch, plan: plan, source: sources.layout.source, target: targetURL,
+                window: window, mode: choices.mode, maxAttempts: maxAttempts)
+            try submission.submit(to: common.openQueue(logger: logger))
         }
-    }
-
-    /// Throws when the target's authentication cannot work for some accounts: Zimbra `auth=basic`
-    /// writes only into the credential's own mailbox.
-    static func refuseUnusableAuthentication(_ targetURL: TargetURL, plan: AccountPlan) throws {
-        let accounts = plan.enqueued.map { plan.renamed[$0.account] ?? $0.account }
-        if let refusal = try ZimbraTarget.basicAuthRefusal(targetURL, accounts: accounts, environment: try SettingsStore.targetEnvironment()) {
-            throw refusal
-        }
-    }
-
-    /// Throws a source error listing the refused names, if there are any.
-    static func refuseUnsafeNames(_ plan: AccountPlan) throws {
-        guard !plan.refused.isEmpty else { return }
-        let listed = plan.refused.prefix(50).map { "  refused \(DryRunPrinter.quoted($0.name)): \($0.reason)" }
-        let more = plan.refused.count > 50 ? ["  … and \(plan.refused.count - 50) more"] : []
-        throw AccountSourceError((["\(plan.refused.count) account names refused; nothing enqueued. Fix or remove them:"] + listed + more)
-            .joined(separator: "\n"))
-    }
-
-    static func printSummary(_ result: SubmitResult, plan: AccountPlan, batch: String, source: String) {
-        let existing = result.accountsGiven - result.accountsAdded
-        print("batch \(batch): \(result.accountsAdded) new accounts enqueued, \(existing) already in the batch (\(result.accountsGiven) accounts from \(source))")
-        guard !plan.missing.isEmpty else { return }
-        print("\(plan.missing.count) accounts have no file and will fail as 'missing source':")
-        for entry in plan.missing.prefix(20) { print("  missing source: \(entry.account) (\(entry.file.path))") }
-        if plan.missing.count > 20 { print("  … and \(plan.missing.count - 20) more (see submit --dry-run)") }
     }
 }

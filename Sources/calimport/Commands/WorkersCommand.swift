@@ -22,10 +22,7 @@ struct WorkersCommand: ParsableCommand {
         try CommandFailure.reporting {
             let workers = try common.openQueue(logger: logger).workers(includeStopped: all)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                encoder.dateEncodingStrategy = .iso8601
-                for worker in workers { print(String(decoding: try encoder.encode(worker), as: UTF8.self)) }
+                for worker in workers { print(try StableJSON.line(worker)) }
             } else {
                 workers.forEach { print(Self.describe($0)) }
                 if workers.isEmpty { print("no workers") }

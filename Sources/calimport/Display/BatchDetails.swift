@@ -41,10 +41,9 @@ struct BatchDetails: Encodable {
         try container.encode(failureClasses, forKey: .failureClasses)
     }
 
+    /// The details as one line of ``StableJSON``.
     func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try StableJSON.line(self)
     }
 
     func text() -> String {

@@ -10,13 +10,14 @@ final class WatchDisplay {
     private var started = false
     private var previousLineCount = 0
 
-    /// Shows `lines` (terminal) or `summary` (otherwise).
-    func show(frame lines: [String], summary: [String]) {
+    /// Shows the frame's lines (terminal) or its summary (otherwise).
+    func show(_ frame: ProgressFrame) {
         guard isTerminal else {
             let stamp = ISO8601DateFormatter().string(from: Date())
-            write(summary.map { "\(stamp) \($0)\n" }.joined())
+            write(frame.summary.map { "\(stamp) \($0)\n" }.joined())
             return
         }
+        let lines = frame.lines
         var text = started ? "" : "\u{1B}[?25l"
         if previousLineCount > 0 { text += "\u{1B}[\(previousLineCount)F" }
         let width = Self.columns

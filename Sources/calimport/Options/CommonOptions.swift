@@ -14,4 +14,13 @@ struct CommonOptions: ParsableArguments {
 
     /// The job queue, schema migrated if it was missing (see ``DatabaseOptions/openQueue(logger:)``).
     func openQueue(logger: Logger) throws -> JobQueue { try database.openQueue(logger: logger) }
+
+    /// What the operator commands that change or read one batch (pause, resume, cancel, retry,
+    /// failures, batch prune) do around their work: bootstraps logging as `calimport.LABEL`,
+    /// opens the queue and runs `body` with it, a missing or unfinished batch reported as bad
+    /// usage and other errors as ``CommandFailure`` reports them (see ``OperatorFailure``).
+    func operate<T>(_ label: String, _ body: (JobQueue) throws -> T) throws -> T {
+        let logger = makeLogger("calimport.\(label)")
+        return try OperatorFailure.reporting { try body(try openQueue(logger: logger)) }
+    }
 }

@@ -35,28 +35,3 @@ struct LoggingOptions: ParsableArguments {
         return logger
     }
 }
-
-/// Makes sure `LoggingSystem.bootstrap` runs once per process.
-enum LoggingBootstrap {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var done = false
-
-    static func once(level: Logger.Level, format: LoggingOptions.Format) {
-        lock.withLock {
-            guard !done else { return }
-            done = true
-            LoggingSystem.bootstrap { label in
-                switch format {
-                case .text:
-                    var handler = StreamLogHandler.standardError(label: label)
-                    handler.logLevel = level
-                    return handler
-                case .json:
-                    var handler = JSONLogHandler(label: label)
-                    handler.logLevel = level
-                    return handler
-                }
-            }
-        }
-    }
-}

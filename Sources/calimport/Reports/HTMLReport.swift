@@ -1,3 +1,4 @@
+import CalendarTargets
 import Foundation
 import JobQueue
 
@@ -86,21 +87,10 @@ enum HTMLReport {
 
     private static func num(_ value: Int) -> String { "<span class=\"num\">\(value)</span>" }
 
-    /// `text` with the HTML special characters escaped.
+    /// `text` with the HTML special characters escaped: the connectors' XML escaper (`&`, `<`,
+    /// `>`, `"`), enough for text and the double-quoted attribute values this page uses.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        XMLText.escape(text)
     }
 
     /// `2026-11-22 01:40:12 UTC`.
