@@ -29,7 +29,7 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .target(name: "ICalendar"),
+        .target(name: "ICalendar", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TenantGenerator"),
         .target(name: "Settings", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(

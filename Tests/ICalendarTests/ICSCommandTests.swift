@@ -38,6 +38,23 @@ import Testing
     }
 
     @Test(.enabled(if: binary != nil))
+    func derivedUIDsAreCountedByInspectAndStreamedByFilter() throws {
+        let url = try StreamingFilterTests.temporaryFile(DerivedUIDTests.data)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let json = try Self.run(["ics", "inspect", url.path, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["uids"] as? Int == 7)
+        #expect(object["derived_uids"] as? Int == 6)
+        let text = try Self.run(["ics", "inspect", url.path])
+        #expect(text.output.contains("items (UIDs): 7 (6 derived: the components had none);"))
+        #expect(text.output.contains("warning: line 4, UID calimport-derived-"))
+        let expected = try CalendarFilter(window: .unbounded).filter(DerivedUIDTests.data)
+        let uids = try Self.run(["ics", "filter", url.path, "--uids"])
+        #expect(uids.status == 0)
+        #expect(uids.output == expected.items.map(\.uid).sorted().map { $0 + "\n" }.joined())
+    }
+
+    @Test(.enabled(if: binary != nil))
     func inspectOfANonCalendarFailsWithExitThree() throws {
         let url = try StreamingFilterTests.temporaryFile(Data("not a calendar\n".utf8))
         defer { try? FileManager.default.removeItem(at: url) }

@@ -44,6 +44,33 @@ import Testing
         #expect(event.line == 3)
     }
 
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func propertyFoldedAcrossEmptyLinesKeepsItsValue(lineEnd: String) throws {
+        // As a Mozilla export has it: `UID`, an empty line, then the continuation ` :956630271`.
+        let text = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID", "", " :956630271", "SUMMARY:after", "",
+                    "", "DESCRIPTION", "", "", " :two empty", "  lines", "END:VEVENT", "END:VCALENDAR", ""]
+            .joined(separator: lineEnd)
+        let document = try CalendarDocument.parse(Data(text.utf8))
+        let event = try #require(document.calendars.first?.components.first)
+        #expect(event.first("UID")?.value == "956630271")
+        #expect(event.first("SUMMARY")?.value == "after")
+        #expect(event.first("DESCRIPTION")?.value == "two empty lines")
+        #expect(event.properties.count == 3)
+        #expect(document.problems.isEmpty)
+    }
+
+    @Test func emptyLinesWithoutContinuationAreStillIgnored() throws {
+        let text = "BEGIN:VCALENDAR\n\nBEGIN:VEVENT\nUID:e\n\n\nSUMMARY:kept\n\nEND:VEVENT\n\nEND:VCALENDAR\n\n"
+        var lines: [(Int, String)] = []
+        Data(text.utf8).withUnsafeBytes { raw in
+            ContentLineScanner(bytes: raw.bindMemory(to: UInt8.self)).forEachLine { line, content in
+                lines.append((line, String(decoding: content, as: UTF8.self)))
+            }
+        }
+        #expect(lines.map(\.1) == ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:e", "SUMMARY:kept", "END:VEVENT", "END:VCALENDAR"])
+        #expect(lines.map(\.0) == [1, 3, 4, 7, 9, 11])
+    }
+
     @Test func latin1BytesAreDecodedWithAWarning() throws {
         var bytes = Array("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:l1\r\nSUMMARY:Caf".utf8)
         bytes += [0xE9]

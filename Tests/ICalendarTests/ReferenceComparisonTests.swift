@@ -60,7 +60,8 @@ import TestSupport
                   let theirs = reference[file], theirs["error"] == nil else { continue }
             for (from, to) in Self.windows {
                 let window = Fixtures.window(from, to)
-                let kept = Set(CalendarFilter(window: window).filter(ours).items.map(\.uid))
+                // The reference skips components without UID; calimport imports them under derived UIDs.
+                let kept = Set(CalendarFilter(window: window).filter(ours).items.filter { !$0.hasDerivedUID }.map(\.uid))
                 let expected = Set(theirs["\(from),\(to)"] as? [String] ?? [])
                 compared += 1
                 guard kept != expected else { continue }

@@ -84,7 +84,8 @@ import TestSupport
     }
 
     @Test func chunksEndOnLogicalLines() throws {
-        let data = Data("BEGIN:VCALENDAR\r\nX-A:one\r\n  folded\r\n\ttab\r\nX-B:two\nX-C:three\rX-D:four\r\n".utf8)
+        let data = Data(("BEGIN:VCALENDAR\r\nX-A:one\r\n  folded\r\n\ttab\r\nX-B:two\nX-C:three\rX-D:four\r\n"
+                         + "UID\r\n\r\n :956630271\r\nX-E\r\r :cr\nX-F:last\r\n\r\n").utf8)
         let url = try Self.temporaryFile(data)
         defer { try? FileManager.default.removeItem(at: url) }
         let whole: [String] = data.withUnsafeBytes { raw in
@@ -94,6 +95,7 @@ import TestSupport
             }
             return lines
         }
+        #expect(whole.suffix(3) == ["UID:956630271", "X-E:cr", "X-F:last"])
         for size in [1, 2, 3, 5, 8, 13, 64] {
             var lines: [String] = []
             var reader = ChunkedFileReader(path: url.path)

@@ -209,14 +209,16 @@ import Testing
         END:VEVENT
         """)
         let filtered = try CalendarFilter(window: january).filter(data)
-        #expect(filtered.items.count == 1)
+        #expect(filtered.items.count == 2)
         #expect(filtered.items[0].components.map { $0.first("SUMMARY")?.value } == ["new"])
         let errors = filtered.problems.filter { $0.severity == .error }
-        #expect(errors.count == 3)
+        #expect(errors.count == 2)
         #expect(errors.contains { $0.uid == "dup" && $0.reason == "duplicate UID with lower SEQUENCE 1 (kept SEQUENCE 3 at line 10)" })
         #expect(errors.contains { $0.uid == "dup" && $0.line == 16 && $0.reason.contains("same SEQUENCE 3") })
-        #expect(errors.contains { $0.uid == nil && $0.reason.contains("without UID") })
-        #expect(filtered.counts == FilterCounts(componentsInFile: 4, componentsKept: 1, itemsKept: 1))
+        // The component without UID is imported under a derived one, with a warning (DerivedUIDTests).
+        #expect(filtered.items[1].hasDerivedUID)
+        #expect(filtered.problems.contains { $0.severity == .warning && $0.line == 22 && $0.reason.contains("has no UID") })
+        #expect(filtered.counts == FilterCounts(componentsInFile: 4, componentsKept: 2, itemsKept: 2, derivedUIDs: 1))
     }
 
     @Test func countAndUntilEndSeries() throws {

@@ -3,8 +3,14 @@ import Foundation
 /// The parts of a parsed document the filter works on: the items to judge (`VEVENT`,
 /// `VTODO`, `VJOURNAL`), the `VTIMEZONE`s by `TZID`, and the merged calendar header.
 struct CalendarContents {
-    /// Items with the index of the `VCALENDAR` they came from (stray components count as the first).
-    var entries: [(component: Component, calendarIndex: Int)] = []
+    /// One item component, the index of the `VCALENDAR` it came from (stray components count
+    /// as the first), and whether its UID was derived (``DerivedUIDs``) because it had none.
+    typealias Entry = (component: Component, calendarIndex: Int, hasDerivedUID: Bool)
+
+    /// The items, in file order, each with a UID (derived where it had none).
+    var entries: [Entry] = []
+    /// Numbers the components without UID in file order (``DerivedUIDs``).
+    var derivedUIDs = DerivedUIDs()
     var timeZones: [String: Component] = [:]
     var header: [Property] = []
 
@@ -13,7 +19,13 @@ struct CalendarContents {
 
     init(_ document: CalendarDocument, problems: inout [CalendarProblem]) {
         for (component, index) in CalendarContents.inFileOrder(document) where classify(component, problems: &problems) {
-            entries.append((component, index))
+            guard DerivedUIDs.isMissing(in: component) else {
+                entries.append((component, index, false))
+                continue
+            }
+            var derived = component
+            _ = derivedUIDs.assignNext(to: &derived)
+            entries.append((derived, index, true))
         }
         header = CalendarContents.mergedHeader(document.calendars, problems: &problems)
     }

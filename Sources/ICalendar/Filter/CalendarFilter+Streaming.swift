@@ -57,15 +57,20 @@ extension CalendarFilter {
         var counts = FilterCounts(componentsInFile: index.componentCount)
         for bucket in 0..<index.bucketCount {
             problems.removeAll(keepingCapacity: true)
-            let entries = try index.entries(inBucket: bucket).compactMap { entry in
+            let entries: [CalendarContents.Entry] = try index.entries(inBucket: bucket).compactMap { entry, derivedOrdinal in
                 try reader.withBytes(in: Int(entry.offset)..<(Int(entry.offset) + Int(entry.length))) { bytes in
                     ComponentTreeBuilder.component(in: bytes, firstLine: Int(entry.line))
-                }.map { (component: $0, calendarIndex: Int(entry.calendarIndex)) }
+                }.map { read in
+                    var component = read
+                    if let derivedOrdinal { DerivedUIDs.assign(ordinal: derivedOrdinal, to: &component) }
+                    return (component, Int(entry.calendarIndex), derivedOrdinal != nil)
+                }
             }
             try keptItems(of: entries, resolver: resolver, substitution: substitution, zones: zones, problems: &problems) { item in
                 used.formUnion(item.timeZoneIDs)
                 counts.componentsKept += item.components.count
                 counts.itemsKept += 1
+                if item.hasDerivedUID { counts.derivedUIDs += 1 }
                 try body(item)
             }
             problems.forEach(report)
@@ -85,9 +90,10 @@ extension CalendarFilter {
         var nextLine = 1
         func takeEmitted() {
             for emitted in builder.emitted where contents.classify(emitted.component, problems: &builder.problems) {
-                let uid = emitted.component.first("UID")?.value
-                index.add(uid: uid.flatMap { UIDGroup.isUsable($0) ? $0 : nil }, range: emitted.range,
-                          line: emitted.component.line, calendarIndex: emitted.calendarIndex)
+                var component = emitted.component
+                let derivedOrdinal = DerivedUIDs.isMissing(in: component) ? contents.derivedUIDs.assignNext(to: &component) : nil
+                index.add(uid: component.first("UID")?.value, derivedOrdinal: derivedOrdinal, range: emitted.range,
+                          line: component.line, calendarIndex: emitted.calendarIndex)
             }
             builder.emitted.removeAll(keepingCapacity: true)
             builder.problems.forEach(report)

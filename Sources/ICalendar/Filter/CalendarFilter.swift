@@ -46,7 +46,7 @@ public struct CalendarFilter: Sendable {
             .merging(substitution?.generatedTimeZones() ?? [:]) { file, _ in file }
         let counts = FilterCounts(componentsInFile: contents.entries.count,
                                   componentsKept: items.reduce(0) { $0 + $1.components.count },
-                                  itemsKept: items.count)
+                                  itemsKept: items.count, derivedUIDs: items.filter(\.hasDerivedUID).count)
         return FilteredCalendar(items: items, timeZones: contents.timeZones, calendarProperties: contents.header,
                                 counts: counts, problems: problems)
     }
@@ -54,7 +54,7 @@ public struct CalendarFilter: Sendable {
     /// Groups `entries` by UID and calls `body` with each item the window keeps, in order of
     /// first appearance, its `TZID`s rewritten by `substitution`; what happens on the way goes
     /// to `problems`.
-    func keptItems(of entries: [(component: Component, calendarIndex: Int)], resolver: ZoneResolver,
+    func keptItems(of entries: [CalendarContents.Entry], resolver: ZoneResolver,
                    substitution: ZoneSubstitution?, zones: [ZoneRules], problems: inout [CalendarProblem],
                    _ body: (CalendarItem) throws -> Void) rethrows {
         for group in UIDGroup.group(entries, problems: &problems) {
@@ -80,7 +80,15 @@ public struct CalendarFilter: Sendable {
         for (component, note) in verdict.notes where seen.insert(note).inserted {
             problems.append(.warning(note, in: component))
         }
-        return verdict.keep ? CalendarItem(uid: group.uid, components: components, timeZoneIDs: timeZoneIDs) : nil
+        guard verdict.keep else { return nil }
+        if group.hasDerivedUID {
+            for component in components {
+                problems.append(.warning("\(component.name) at line \(component.line) has no UID; "
+                                         + "imported under the derived UID \(group.uid)", in: component))
+            }
+        }
+        return CalendarItem(uid: group.uid, components: components, timeZoneIDs: timeZoneIDs,
+                            hasDerivedUID: group.hasDerivedUID)
     }
 
     /// The zone of each calendar's floating times: its `X-WR-TIMEZONE`, else UTC.

@@ -30,6 +30,8 @@ public struct CalendarInspection: Sendable, Codable {
     public var components: [String: Int]
     /// Distinct UIDs of the items.
     public var uids: Int
+    /// Of those, the UIDs derived for components that had none (``CalendarItem/hasDerivedUID``).
+    public var derivedUIDs: Int
     /// Masters with an `RRULE` or `RDATE`.
     public var recurringSeries: Int
     /// Components with a `RECURRENCE-ID`.
@@ -47,6 +49,13 @@ public struct CalendarInspection: Sendable, Codable {
     /// Every warning and error, with its line.
     public var problems: [Problem]
 
+    enum CodingKeys: String, CodingKey {
+        case components, uids, recurringSeries, overrides, overridesWithoutMaster, timeZones
+        case firstStart, lastEnd, openEndedSeries, problems
+        /// `derived_uids` once converted to snake case (`derivedUIDs` would give `derived_ui_ds`).
+        case derivedUIDs = "derivedUids"
+    }
+
     /// Inspects a whole file. Throws ``ICalendarError`` like ``CalendarFilter/filter(_:)-(Data)``.
     public static func inspect(_ data: Data) throws -> CalendarInspection {
         let document = try CalendarDocument.parse(data)
@@ -57,6 +66,7 @@ public struct CalendarInspection: Sendable, Codable {
         let filtered = filter.filter(document)
         let resolver = ZoneResolver(timeZones: contents.timeZones)
         var inspection = CalendarInspection(components: countComponents(document), uids: filtered.items.count,
+                                            derivedUIDs: filtered.counts.derivedUIDs,
                                             recurringSeries: 0, overrides: 0, overridesWithoutMaster: 0, timeZones: [],
                                             firstStart: nil, lastEnd: nil, openEndedSeries: 0,
                                             problems: filtered.problems.map(Problem.init))

@@ -17,6 +17,9 @@ struct ItemIndex {
     private var heads = ChunkedArray<Int32>()
     private var tails = ChunkedArray<Int32>()
     private var bucketByHash: [Int: Int32] = [:]
+    /// The ``DerivedUIDs`` ordinal of each component that had no UID, by entry (the few such
+    /// components cost a dictionary entry each).
+    private var derivedOrdinals: [Int32: Int32] = [:]
     private let hash: @Sendable (String) -> Int
 
     /// An empty index hashing UIDs with `hash` (Swift's hasher unless a test needs collisions).
@@ -27,12 +30,14 @@ struct ItemIndex {
     /// The number of components recorded.
     var componentCount: Int { entries.count }
 
-    /// The number of buckets (distinct UID hashes, plus one per component without UID).
+    /// The number of buckets (distinct UID hashes, derived UIDs included).
     var bucketCount: Int { heads.count }
 
-    /// Records a component with `uid` (`nil`: no usable UID, a bucket of its own).
-    mutating func add(uid: String?, range: Range<Int>, line: Int, calendarIndex: Int) {
+    /// Records a component with `uid` (`nil`: a bucket of its own); `derivedOrdinal` is the
+    /// ``DerivedUIDs`` ordinal that gave it `uid` when it had none.
+    mutating func add(uid: String?, derivedOrdinal: Int? = nil, range: Range<Int>, line: Int, calendarIndex: Int) {
         let index = Int32(entries.count)
+        if let derivedOrdinal { derivedOrdinals[index] = Int32(clamping: derivedOrdinal) }
         entries.append(Entry(offset: Int64(range.lowerBound), length: UInt32(clamping: range.count),
                              line: UInt32(clamping: line), calendarIndex: UInt32(clamping: calendarIndex), next: -1))
         if let uid, let bucket = bucketByHash[hash(uid)] {
@@ -45,12 +50,13 @@ struct ItemIndex {
         tails.append(index)
     }
 
-    /// The entries of bucket `bucket`, in file order.
-    func entries(inBucket bucket: Int) -> [Entry] {
-        var result: [Entry] = []
+    /// The entries of bucket `bucket`, in file order, each with its ``DerivedUIDs`` ordinal
+    /// when its UID was derived.
+    func entries(inBucket bucket: Int) -> [(entry: Entry, derivedOrdinal: Int?)] {
+        var result: [(entry: Entry, derivedOrdinal: Int?)] = []
         var index = heads[bucket]
         while index >= 0 {
-            result.append(entries[Int(index)])
+            result.append((entries[Int(index)], derivedOrdinals[index].map(Int.init)))
             index = entries[Int(index)].next
         }
         return result

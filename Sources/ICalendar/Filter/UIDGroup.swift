@@ -8,6 +8,8 @@ struct UIDGroup {
     var calendarIndex: Int
     var master: Component?
     var overrides: [Component] = []
+    /// Whether its UID was derived (``DerivedUIDs``): its components had none.
+    var hasDerivedUID = false
     private var overrideKeys: [String] = []
 
     init(uid: String, calendarIndex: Int) {
@@ -15,13 +17,12 @@ struct UIDGroup {
         self.calendarIndex = calendarIndex
     }
 
-    /// Groups `components` by UID in order of first appearance; components without UID and
-    /// losing duplicates are reported as errors.
-    static func group(_ components: [(component: Component, calendarIndex: Int)],
-                      problems: inout [CalendarProblem]) -> [UIDGroup] {
+    /// Groups `components` by UID in order of first appearance (those without UID have their
+    /// ``DerivedUIDs`` by now); losing duplicates are reported as errors.
+    static func group(_ components: [CalendarContents.Entry], problems: inout [CalendarProblem]) -> [UIDGroup] {
         var groups: [UIDGroup] = []
         var indexByUID: [String: Int] = [:]
-        for (component, calendarIndex) in components {
+        for (component, calendarIndex, hasDerivedUID) in components {
             guard let uid = component.first("UID")?.value, isUsable(uid) else {
                 problems.append(.error("\(component.name) without UID is not imported", in: component))
                 continue
@@ -31,6 +32,7 @@ struct UIDGroup {
                 indexByUID[uid] = groups.count - 1
                 return groups.count - 1
             }()
+            groups[index].hasDerivedUID = groups[index].hasDerivedUID || hasDerivedUID
             if let loser = groups[index].add(component) { problems.append(loser) }
         }
         return groups

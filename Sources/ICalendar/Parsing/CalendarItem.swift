@@ -3,16 +3,20 @@
 public struct CalendarItem: Sendable {
     /// The UID shared by all `components`.
     public var uid: String
-    /// The `VEVENT` / `VTODO` / `VJOURNAL` components, exactly as read.
+    /// The `VEVENT` / `VTODO` / `VJOURNAL` components, exactly as read (a derived UID added).
     public var components: [Component]
     /// The `TZID`s its components (and their sub-components) reference, sorted.
     public var timeZoneIDs: [String]
+    /// Whether ``uid`` was derived because its components had none: a stable
+    /// `calimport-derived-…` UID, added to them as their `UID` property (see the README).
+    public var hasDerivedUID: Bool
 
     /// Creates an item.
-    public init(uid: String, components: [Component], timeZoneIDs: [String]) {
+    public init(uid: String, components: [Component], timeZoneIDs: [String], hasDerivedUID: Bool = false) {
         self.uid = uid
         self.components = components
         self.timeZoneIDs = timeZoneIDs
+        self.hasDerivedUID = hasDerivedUID
     }
 
     /// The master component (the one without `RECURRENCE-ID`), if present.

@@ -3,6 +3,10 @@ import Foundation
 /// Splits raw bytes into logical content lines: accepts CRLF, bare LF and lone CR line ends,
 /// joins folded lines (a line starting with a space or tab continues the previous one) on the
 /// byte level, so a fold inside a multi-byte UTF-8 character is joined before decoding.
+///
+/// Empty lines do not end a logical line: a continuation after them still continues it (some
+/// exporters wrote `UID`, an empty line, then ` :956630271`). Empty lines that no
+/// continuation follows are ignored, as before.
 struct ContentLineScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The physical line number of `bytes[0]` (when `bytes` is one chunk of a larger file).
@@ -19,7 +23,8 @@ struct ContentLineScanner {
     }
 
     /// Calls `body` with the 1-based physical line number where each logical line starts and
-    /// its unfolded bytes (line end removed). Empty and whitespace-only lines are skipped.
+    /// its unfolded bytes (line end removed). Empty and whitespace-only lines are skipped; empty
+    /// lines between a line and its continuation are skipped without ending the line.
     func forEachLine(_ body: (_ line: Int, _ content: UnsafeBufferPointer<UInt8>) -> Void) {
         forEachLineWithOrigin { origin, content in body(origin.line, content) }
     }
@@ -49,7 +54,10 @@ struct ContentLineScanner {
 
         while position < bytes.count {
             let (start, end, next) = physicalLine(from: position)
-            if start < end, isBlank(bytes[start]), let line = current {
+            if start == end, current != nil {
+                // An empty line: the current line stays open for a continuation after it.
+                // Its origin does not grow unless one comes.
+            } else if start < end, isBlank(bytes[start]), let line = current {
                 if !folded {
                     scratch.removeAll(keepingCapacity: true)
                     scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]))
@@ -96,13 +104,13 @@ struct ContentLineScanner {
 
     /// The end of the last complete logical line in `bytes` when more bytes may follow: the
     /// index after the last line end that is followed by a byte starting a new logical line
-    /// (not a fold), or 0 when there is none.
+    /// (not a fold, not an empty line, which a fold may follow), or 0 when there is none.
     static func lastLogicalLineBoundary(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var index = bytes.count - 1
         while index > 0 {
             let next = bytes[index]
             let previous = bytes[index - 1]
-            if next != 0x20, next != 0x09, next != 0x0A, previous == 0x0A || previous == 0x0D {
+            if next != 0x20, next != 0x09, next != 0x0A, next != 0x0D, previous == 0x0A || previous == 0x0D {
                 return index
             }
             index -= 1

@@ -20,13 +20,14 @@ public struct DryRunReport: Sendable, Equatable, Codable {
     public struct Totals: Sendable, Equatable, Codable {
         public var accounts = 0, found = 0, missing = 0, refused = 0, unreadable = 0
         public var bytes = 0, componentsInFile = 0, events = 0, todos = 0, journals = 0
-        public var series = 0, overrides = 0, timeZones = 0, problems = 0
+        public var series = 0, overrides = 0, timeZones = 0, derivedUIDs = 0, problems = 0
 
         enum CodingKeys: String, CodingKey {
             case accounts, found, missing, refused, unreadable, bytes
             case componentsInFile = "components_in_file"
             case events, todos, journals, series, overrides
             case timeZones = "time_zones"
+            case derivedUIDs = "derived_uids"
             case problems
         }
     }
@@ -62,6 +63,7 @@ public struct DryRunReport: Sendable, Equatable, Codable {
             totals.series += file.series
             totals.overrides += file.overrides
             totals.timeZones += file.timeZones
+            totals.derivedUIDs += file.derivedUIDs
             totals.problems += file.problems.count
         }
         return totals

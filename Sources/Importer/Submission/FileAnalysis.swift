@@ -25,6 +25,8 @@ public struct FileAnalysis: Sendable, Equatable, Codable {
     public var overrides: Int = 0
     /// VTIMEZONEs that travel with the kept items.
     public var timeZones: Int = 0
+    /// Kept items whose components had no UID: imported under a derived one (each also a warning).
+    public var derivedUIDs: Int = 0
     /// Problems: `line N: reason` (warnings and per-event errors).
     public var problems: [String] = []
     /// Why the whole file cannot be imported, if it cannot.
@@ -54,6 +56,7 @@ public struct FileAnalysis: Sendable, Equatable, Codable {
     private mutating func count(_ calendar: FilteredCalendar) {
         componentsInFile = calendar.counts.componentsInFile
         timeZones = calendar.timeZones.count
+        derivedUIDs = calendar.counts.derivedUIDs
         for component in calendar.items.flatMap(\.components) {
             switch component.name.uppercased() {
             case "VEVENT": events += 1
@@ -80,6 +83,7 @@ public struct FileAnalysis: Sendable, Equatable, Codable {
         case componentsInFile = "components_in_file"
         case events, todos, journals, series, overrides
         case timeZones = "time_zones"
+        case derivedUIDs = "derived_uids"
         case problems, error
     }
 }

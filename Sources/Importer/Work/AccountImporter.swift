@@ -41,6 +41,7 @@ public final class AccountImporter: Sendable {
             let prepared = try prepare(batch, account: job.account, logger: logger)
             let calendar = try readAndFilter(job.account, batch: prepared, counters: &counters)
             itemErrors = calendar.problems.filter { $0.severity == .error }.map(ItemError.init)
+            Self.warnAboutDerivedUIDs(calendar, logger: logger)
             counters.failed = itemErrors.count
             if cancellation.isCancelled { throw Self.cancelled(job.account, counters: counters) }
             let result = try prepared.target.importCalendar(
@@ -134,6 +135,15 @@ public final class AccountImporter: Sendable {
         let more = itemErrors.count > first.count ? "; … \(itemErrors.count - first.count) more" : ""
         return JobFailure(failureClass: .permanent, code: CalendarTargetError.Code.refused.description,
                           message: "\(account): none of its \(counters.failed) components was imported: \(first.joined(separator: "; "))\(more)")
+    }
+
+    /// Components without UID are imported under derived UIDs (a warning, not an item error:
+    /// the account is not partial because of them); one log line names their lines.
+    static func warnAboutDerivedUIDs(_ calendar: FilteredCalendar, logger: Logger) {
+        guard calendar.counts.derivedUIDs > 0 else { return }
+        let lines = calendar.items.filter(\.hasDerivedUID).flatMap(\.components).map(\.line)
+        let shown = lines.prefix(20).map(String.init).joined(separator: ", ") + (lines.count > 20 ? ", …" : "")
+        logger.warning("job.uids.derived", metadata: ["components": "\(lines.count)", "lines": "\(shown)"])
     }
 
     static func reason(_ error: Error) -> String {

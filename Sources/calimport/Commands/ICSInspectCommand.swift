@@ -42,7 +42,8 @@ struct ICSInspectCommand: ParsableCommand {
         var lines: [String] = []
         let components = inspection.components.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         lines.append("components: " + (components.isEmpty ? "none" : components.joined(separator: ", ")))
-        lines.append("items (UIDs): \(inspection.uids); recurring series: \(inspection.recurringSeries); "
+        let derived = inspection.derivedUIDs > 0 ? " (\(inspection.derivedUIDs) derived: the components had none)" : ""
+        lines.append("items (UIDs): \(inspection.uids)\(derived); recurring series: \(inspection.recurringSeries); "
                      + "overrides: \(inspection.overrides) (\(inspection.overridesWithoutMaster) without their master)")
         let range = "\(inspection.firstStart ?? "-") to "
             + (inspection.openEndedSeries > 0 ? "open end (\(inspection.openEndedSeries) series without end)" : inspection.lastEnd ?? "-")

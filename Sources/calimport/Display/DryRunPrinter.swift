@@ -21,7 +21,8 @@ struct DryRunPrinter {
         Swift.print("""
             totals: \(t.accounts) accounts (\(t.found) found, \(t.missing) missing, \(t.refused) refused, \(t.unreadable) unusable files); \
             kept \(t.events) events, \(t.todos) todos, \(t.journals) journals (\(t.series) series, \(t.overrides) overrides) \
-            of \(t.componentsInFile) components in \(t.bytes) bytes; \(t.timeZones) time zones; \(t.problems) problems
+            of \(t.componentsInFile) components in \(t.bytes) bytes; \(t.timeZones) time zones; \(t.problems) problems\
+            \(t.derivedUIDs > 0 ? "; \(t.derivedUIDs) items without UID imported under a derived one" : "")
             """)
     }
 
