@@ -11,14 +11,6 @@ import CalendarTargets
 /// connector's default. Unknown words are refused while the command line is parsed (exit 64,
 /// naming the flag), the same way by both commands.
 struct ImportOptions: ParsableArguments {
-    /// CalDAV scheduling, stored in the target URL as `invitations=`.
-    enum Invitations: String, ExpressibleByArgument, CaseIterable {
-        /// `SCHEDULE-AGENT=CLIENT` on ORGANIZER and ATTENDEE: the server sends no invitations.
-        case client
-        /// The server's default scheduling.
-        case server
-    }
-
     @Option(name: .long, help: "What happens to what the calendar already holds: merge adds and updates by UID, skip-existing leaves existing UIDs alone, replace leaves exactly the window.")
     var mode: ImportMode = .merge
 
