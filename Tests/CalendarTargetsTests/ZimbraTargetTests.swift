@@ -66,9 +66,7 @@ import Testing
     @Test func replaceEmptiesTheFolderFirstAndSkipExistingKeepsWhatIsThere() throws {
         let sandbox = try SandboxHarness()
         let target = try target(sandbox)
-        _ = try target.importCalendar(try Fixture.calendar(extraUID: "stale@test"), account: "r@example.com", mode: .merge, logger: Fixture.logger)
-        _ = try target.importCalendar(try Fixture.calendar(), account: "r@example.com", mode: .replace, logger: Fixture.logger)
-        #expect(try sandbox.identities("r@example.com") == Fixture.identities)
+        try Fixture.expectReplaceDropsTheStaleItem(target, in: sandbox, account: "r@example.com")
         let skipped = try target.importCalendar(try Fixture.calendar(sequence: 5), account: "r@example.com", mode: .skipExisting, logger: Fixture.logger)
         #expect(try sandbox.events("r@example.com").allSatisfy { $0.sequence == 0 })
         #expect(skipped.skipped == 3 && skipped.imported == 0, "\(skipped)")
