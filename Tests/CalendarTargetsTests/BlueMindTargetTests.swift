@@ -9,7 +9,7 @@ import Testing
 /// The BlueMind connector against the sandbox node.
 @Suite struct BlueMindTargetTests {
     func target(_ sandbox: SandboxHarness, env: [String: String] = [:]) throws -> any CalendarTarget {
-        try TargetFactory.makeTarget(try TargetURL("bluemind+\(sandbox.url)"), window: .unbounded, context: sandbox.context(env))
+        try TargetFactory.makeTarget(try TargetURL("bluemind+\(sandbox.url)"), context: sandbox.context(env))
     }
 
     @Test func importPollsTheTaskAndReportsWhatItDidNotImport() throws {

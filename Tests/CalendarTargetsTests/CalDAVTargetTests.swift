@@ -10,7 +10,7 @@ import Testing
 @Suite struct CalDAVTargetTests {
     func target(_ sandbox: SandboxHarness, _ query: String = "") throws -> any CalendarTarget {
         let url = try TargetURL("caldav+\(sandbox.url)/caldav/{account}/calendar/" + query)
-        return try TargetFactory.makeTarget(url, window: .unbounded, context: sandbox.context())
+        return try TargetFactory.makeTarget(url, context: sandbox.context())
     }
 
     @Test func importsOnceWithScheduleAgentClientOnOrganizerAndAttendees() throws {

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ZimbraTargetTests {
     func target(_ sandbox: SandboxHarness, _ query: String = "", env: [String: String] = [:]) throws -> any CalendarTarget {
         let url = try TargetURL("zimbra+\(sandbox.url)?admin-url=\(sandbox.url)" + query)
-        return try TargetFactory.makeTarget(url, window: .unbounded, context: sandbox.context(env))
+        return try TargetFactory.makeTarget(url, context: sandbox.context(env))
     }
 
     @Test func adminDelegatedImportStoresEveryComponentOnceAndRetriesDoNotDuplicate() throws {
