@@ -4,8 +4,11 @@ import Foundation
 public struct HTTPRequest: Sendable {
     /// Basic-auth credentials.
     public struct Credentials: Sendable, Equatable {
+        /// The user name.
         public var user: String
+        /// The password.
         public var password: String
+
         public init(user: String, password: String) {
             self.user = user
             self.password = password

@@ -10,7 +10,7 @@ import Testing
 /// (mdhender/bluemindfork, cited in Sources/Sandbox/BlueMind).
 @Suite struct BlueMindConformanceTests {
     func target(_ sandbox: SandboxHarness) throws -> any CalendarTarget {
-        try TargetFactory.makeTarget(try TargetURL("bluemind+\(sandbox.url)"), window: .unbounded, context: sandbox.context())
+        try TargetFactory.makeTarget(try TargetURL("bluemind+\(sandbox.url)"), context: sandbox.context())
     }
 
     /// Components of kind `kind` (VEVENT, VTODO, VJOURNAL), each its own UID, with LAST-MODIFIED `modified`.

@@ -9,7 +9,7 @@ import Testing
 /// The BlueMind connector against the sandbox node.
 @Suite struct BlueMindTargetTests {
     func target(_ sandbox: SandboxHarness, env: [String: String] = [:]) throws -> any CalendarTarget {
-        try TargetFactory.makeTarget(try TargetURL("bluemind+\(sandbox.url)"), window: .unbounded, context: sandbox.context(env))
+        try TargetFactory.makeTarget(try TargetURL("bluemind+\(sandbox.url)"), context: sandbox.context(env))
     }
 
     @Test func importPollsTheTaskAndReportsWhatItDidNotImport() throws {
@@ -24,9 +24,7 @@ import Testing
     @Test func replaceResetsAndSkipExistingLeavesExistingUIDs() throws {
         let sandbox = try SandboxHarness()
         let target = try target(sandbox)
-        _ = try target.importCalendar(try Fixture.calendar(extraUID: "stale@test"), account: "r@example.com", mode: .merge, logger: Fixture.logger)
-        _ = try target.importCalendar(try Fixture.calendar(), account: "r@example.com", mode: .replace, logger: Fixture.logger)
-        #expect(try sandbox.identities("r@example.com") == Fixture.identities)
+        try Fixture.expectReplaceDropsTheStaleItem(target, in: sandbox, account: "r@example.com")
         let skipped = try target.importCalendar(try Fixture.calendar(sequence: 4, extraUID: "new@test"), account: "r@example.com", mode: .skipExisting, logger: Fixture.logger)
         #expect(skipped.skipped == 3 && skipped.imported == 1)
         #expect(try sandbox.events("r@example.com").filter { $0.uid == "weekly-1@test" }.allSatisfy { $0.sequence == 0 })

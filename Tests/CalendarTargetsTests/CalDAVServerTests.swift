@@ -17,7 +17,7 @@ import Testing
             environment = ["CALIMPORT_TARGET_USER": credentials.user, "CALIMPORT_TARGET_PASSWORD": credentials.password]
         }
         let context = TargetFactory.Context(httpClient: HTTPClient(), throttles: TargetThrottles(configuration: .init()), environment: environment)
-        return try TargetFactory.makeTarget(url, window: .unbounded, context: context)
+        return try TargetFactory.makeTarget(url, context: context)
     }
 
     /// A fresh account with its home, as a real server has it before a migration.

@@ -10,7 +10,7 @@ import Testing
 @Suite struct CalDAVTargetTests {
     func target(_ sandbox: SandboxHarness, _ query: String = "") throws -> any CalendarTarget {
         let url = try TargetURL("caldav+\(sandbox.url)/caldav/{account}/calendar/" + query)
-        return try TargetFactory.makeTarget(url, window: .unbounded, context: sandbox.context())
+        return try TargetFactory.makeTarget(url, context: sandbox.context())
     }
 
     @Test func importsOnceWithScheduleAgentClientOnOrganizerAndAttendees() throws {
@@ -47,11 +47,7 @@ import Testing
 
     @Test func replaceDeletesWhatTheFileDoesNotHold() throws {
         let sandbox = try SandboxHarness()
-        let target = try target(sandbox)
-        _ = try target.importCalendar(try Fixture.calendar(extraUID: "stale@test"), account: "r@example.com", mode: .merge, logger: Fixture.logger)
-        #expect(try sandbox.identities("r@example.com").contains("stale@test"))
-        _ = try target.importCalendar(try Fixture.calendar(), account: "r@example.com", mode: .replace, logger: Fixture.logger)
-        #expect(try sandbox.identities("r@example.com") == Fixture.identities)
+        try Fixture.expectReplaceDropsTheStaleItem(try target(sandbox), in: sandbox, account: "r@example.com")
     }
 
     @Test func aRefusedItemIsReportedAndTheRestImports() throws {

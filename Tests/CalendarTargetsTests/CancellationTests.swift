@@ -9,7 +9,7 @@ import Testing
     @Test func calDAVStopsBetweenItemsAndReportsWhatItPushed() throws {
         let sandbox = try SandboxHarness()
         let url = try TargetURL("caldav+\(sandbox.url)/caldav/{account}/calendar/?parallel=1")
-        let target = try TargetFactory.makeTarget(url, window: .unbounded, context: sandbox.context())
+        let target = try TargetFactory.makeTarget(url, context: sandbox.context())
         // Three items (weekly series with its override, single, extra); cancelled before the third.
         let cancel = CancelAfter(asks: 2)
         let result = try target.importCalendar(
@@ -21,7 +21,7 @@ import Testing
 
     @Test func blueMindWritesNothingOnceCancelled() throws {
         let sandbox = try SandboxHarness()
-        let target = try TargetFactory.makeTarget(try TargetURL("bluemind+\(sandbox.url)"), window: .unbounded, context: sandbox.context())
+        let target = try TargetFactory.makeTarget(try TargetURL("bluemind+\(sandbox.url)"), context: sandbox.context())
         _ = try target.importCalendar(try Fixture.calendar(), account: "b@example.com", mode: .merge, logger: Fixture.logger)
         let result = try target.importCalendar(
             try Fixture.calendar(extraUID: "extra@test"), account: "b@example.com", mode: .replace,

@@ -1,6 +1,9 @@
+import CalendarTargets
 import Foundation
 import ICalendar
 import Logging
+import TestSupport
+import Testing
 
 /// Small calendars for connector tests: a weekly meeting in Europe/Berlin with one moved
 /// occurrence, attendees, and a single event; their identities as `ComponentScan` gives them.
@@ -56,4 +59,14 @@ enum Fixture {
     }
 
     static let identities = ["single-1@test", "weekly-1@test", "weekly-1@test|20250113T090000"]
+
+    /// What every connector's `replace` must do: imports the fixture with an extra
+    /// `stale@test` item into `account`, then replaces it with the plain fixture, and expects
+    /// the sandbox to hold the fixture's items and no other.
+    static func expectReplaceDropsTheStaleItem(_ target: any CalendarTarget, in sandbox: SandboxHarness, account: String) throws {
+        _ = try target.importCalendar(try calendar(extraUID: "stale@test"), account: account, mode: .merge, logger: logger)
+        #expect(try sandbox.identities(account).contains("stale@test"))
+        _ = try target.importCalendar(try calendar(), account: account, mode: .replace, logger: logger)
+        #expect(try sandbox.identities(account) == identities)
+    }
 }

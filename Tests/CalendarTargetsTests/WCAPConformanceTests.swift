@@ -11,7 +11,7 @@ import Testing
 @Suite struct WCAPConformanceTests {
     @Test func lostAnswersAfterTheImportLandedCreateNoDuplicates() throws {
         let sandbox = try SandboxHarness(resetRate: 0.5)
-        let target = try TargetFactory.makeTarget(try TargetURL("wcap+\(sandbox.url)"), window: .unbounded, context: sandbox.context())
+        let target = try TargetFactory.makeTarget(try TargetURL("wcap+\(sandbox.url)"), context: sandbox.context())
         let accounts = (1...4).map { "lost\($0)@example.com" }
         for account in accounts {
             // As the queue does: an account whose attempt failed transiently is tried again.

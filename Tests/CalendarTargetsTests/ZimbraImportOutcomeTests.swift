@@ -11,7 +11,7 @@ import Testing
 @Suite struct ZimbraImportOutcomeTests {
     func target(_ sandbox: SandboxHarness, _ query: String = "", env: [String: String] = [:]) throws -> any CalendarTarget {
         let url = try TargetURL("zimbra+\(sandbox.url)?admin-url=\(sandbox.url)" + query)
-        return try TargetFactory.makeTarget(url, window: .unbounded, context: sandbox.context(env))
+        return try TargetFactory.makeTarget(url, context: sandbox.context(env))
     }
 
     /// A calendar of single events, one per `(uid, extra lines)`, on 1 March 2025 UTC.

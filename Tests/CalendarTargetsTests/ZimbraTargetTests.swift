@@ -10,7 +10,7 @@ import Testing
 @Suite struct ZimbraTargetTests {
     func target(_ sandbox: SandboxHarness, _ query: String = "", env: [String: String] = [:]) throws -> any CalendarTarget {
         let url = try TargetURL("zimbra+\(sandbox.url)?admin-url=\(sandbox.url)" + query)
-        return try TargetFactory.makeTarget(url, window: .unbounded, context: sandbox.context(env))
+        return try TargetFactory.makeTarget(url, context: sandbox.context(env))
     }
 
     @Test func adminDelegatedImportStoresEveryComponentOnceAndRetriesDoNotDuplicate() throws {
@@ -66,9 +66,7 @@ import Testing
     @Test func replaceEmptiesTheFolderFirstAndSkipExistingKeepsWhatIsThere() throws {
         let sandbox = try SandboxHarness()
         let target = try target(sandbox)
-        _ = try target.importCalendar(try Fixture.calendar(extraUID: "stale@test"), account: "r@example.com", mode: .merge, logger: Fixture.logger)
-        _ = try target.importCalendar(try Fixture.calendar(), account: "r@example.com", mode: .replace, logger: Fixture.logger)
-        #expect(try sandbox.identities("r@example.com") == Fixture.identities)
+        try Fixture.expectReplaceDropsTheStaleItem(target, in: sandbox, account: "r@example.com")
         let skipped = try target.importCalendar(try Fixture.calendar(sequence: 5), account: "r@example.com", mode: .skipExisting, logger: Fixture.logger)
         #expect(try sandbox.events("r@example.com").allSatisfy { $0.sequence == 0 })
         #expect(skipped.skipped == 3 && skipped.imported == 0, "\(skipped)")

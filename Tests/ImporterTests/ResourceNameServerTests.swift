@@ -32,9 +32,9 @@ import Testing
     static func importTwice(server: String, credentials: TargetCredentials?) throws {
         let account = "names-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let client = HTTPClient()
-        _ = try client.perform(HTTPRequest(method: "MKCOL", url: "\(server)/\(account)/", credentials: credentials?.basicAuth))
+        _ = try client.perform(HTTPRequest(method: "MKCOL", url: "\(server)/\(account)/", credentials: credentials))
         // The calendar exists beforehand: this test is about resource names, not about creating collections.
-        let created = try client.perform(HTTPRequest(method: "MKCALENDAR", url: "\(server)/\(account)/calendar/", credentials: credentials?.basicAuth))
+        let created = try client.perform(HTTPRequest(method: "MKCALENDAR", url: "\(server)/\(account)/calendar/", credentials: credentials))
         #expect(created.status == 201)
         let target = CalDAVTarget(collectionTemplate: "\(server)/{account}/calendar/", credentials: credentials, httpClient: client)
         let filtered = try CalendarFilter(window: .unbounded).filter(calendar)
@@ -44,7 +44,7 @@ import Testing
         #expect(first.imported == uids.count)
         let second = try target.importCalendar(filtered, account: account, mode: .merge, logger: logger)
         #expect(second.itemErrors.isEmpty && second.imported == 0 && second.skipped == uids.count)
-        let stored = try CollectionReadBack.calendarData("\(server)/\(account)/calendar/", client: client, credentials: credentials?.basicAuth)
+        let stored = try CollectionReadBack.calendarData("\(server)/\(account)/calendar/", client: client, credentials: credentials)
             .flatMap { ComponentScan.identities(in: $0) }
         #expect(stored.count == uids.count)
         #expect(Set(stored).count == uids.count)

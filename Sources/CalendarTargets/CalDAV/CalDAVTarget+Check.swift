@@ -38,7 +38,7 @@ extension CalDAVTarget: TargetCheck {
         let request = HTTPRequest(
             method: "PROPFIND", url: url,
             headers: [("Depth", "0"), ("Content-Type", "application/xml; charset=utf-8")],
-            body: Data(Self.resourceTypeQuery.utf8), credentials: credentials?.basicAuth, timeout: 20)
+            body: Data(Self.resourceTypeQuery.utf8), credentials: credentials, timeout: 20)
         do {
             return try sender.httpClient.perform(request)
         } catch let error as HTTPTransportError {

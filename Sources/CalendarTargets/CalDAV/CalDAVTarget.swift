@@ -85,7 +85,7 @@ public struct CalDAVTarget: CalendarTarget {
         if let precondition { headers.append(precondition) }
         if let depth { headers.append(("Depth", depth)) }
         let action = uid.map { "\(method) of UID \($0)" } ?? method
-        let response = try sender.send(HTTPRequest(method: method, url: url, headers: headers, body: body, credentials: credentials?.basicAuth),
+        let response = try sender.send(HTTPRequest(method: method, url: url, headers: headers, body: body, credentials: credentials),
                                        account: account, action: action)
         // A 403 naming a precondition (Cyrus' no-uid-conflict, Xandikos' resource-must-be-null on a
         // repeated MKCALENDAR) refuses this request, not the credentials.

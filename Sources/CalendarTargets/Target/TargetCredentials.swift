@@ -1,21 +1,16 @@
 import Foundation
 import HTTPTransport
 
-/// Credentials for a target, read from the environment or from a file the environment names;
-/// never from the command line, never stored, never logged.
+/// Credentials for a target: the basic-auth credentials a request carries, read from the
+/// environment or from a file the environment names; never from the command line, never
+/// stored, never logged.
 ///
 /// - `CALIMPORT_TARGET_USER`: the user name.
 /// - `CALIMPORT_TARGET_PASSWORD`: the password, or
 /// - `CALIMPORT_TARGET_PASSWORD_FILE`: a file holding it (first line); refused unless its mode is 0600 or 0400.
-public struct TargetCredentials: Sendable, Equatable {
-    public var user: String
-    public var password: String
+public typealias TargetCredentials = HTTPRequest.Credentials
 
-    public init(user: String, password: String) {
-        self.user = user
-        self.password = password
-    }
-
+extension TargetCredentials {
     /// Reads the credentials; nil when no user is set.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TargetCredentials? {
         guard let user = environment["CALIMPORT_TARGET_USER"], !user.isEmpty else { return nil }
@@ -42,7 +37,4 @@ public struct TargetCredentials: Sendable, Equatable {
         let contents = try String(contentsOfFile: path, encoding: .utf8)
         return String(contents.split(whereSeparator: \.isNewline).first ?? "")
     }
-
-    /// As basic-auth credentials for an HTTP request.
-    public var basicAuth: HTTPRequest.Credentials { HTTPRequest.Credentials(user: user, password: password) }
 }

@@ -9,6 +9,6 @@ extension TargetFactory {
         _ url: TargetURL, httpClient: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> (any TargetCheck)? {
         let context = Context(httpClient: httpClient, throttles: TargetThrottles(), environment: environment)
-        return try makeTarget(url, window: .unbounded, context: context) as? any TargetCheck
+        return try makeTarget(url, context: context) as? any TargetCheck
     }
 }

@@ -25,15 +25,15 @@ public enum TargetFactory {
         }
     }
 
-    /// The connector for `url` importing the batch window `window`, with the invitations
-    /// choice `url` makes (see ``Invitations/init(_:)``).
-    public static func makeTarget(_ url: TargetURL, window: DateWindow, context: Context) throws -> any CalendarTarget {
-        try makeTarget(url, window: window, invitations: try Invitations(url), context: context)
+    /// The connector for `url`, with the invitations choice `url` makes (see
+    /// ``Invitations/init(_:)``). Connectors get no window: calimport's filter applied it.
+    public static func makeTarget(_ url: TargetURL, context: Context) throws -> any CalendarTarget {
+        try makeTarget(url, invitations: try Invitations(url), context: context)
     }
 
-    /// The connector for `url` importing the batch window `window`; `invitations` applies to
-    /// CalDAV (the other connectors send no invitations).
-    public static func makeTarget(_ url: TargetURL, window: DateWindow, invitations: Invitations, context: Context) throws -> any CalendarTarget {
+    /// The connector for `url`; `invitations` applies to CalDAV (the other connectors send no
+    /// invitations).
+    public static func makeTarget(_ url: TargetURL, invitations: Invitations, context: Context) throws -> any CalendarTarget {
         let sender = RequestSender(httpClient: context.httpClient, throttle: context.throttles.throttle(for: url.location))
         switch url.kind {
         case .file:
@@ -47,7 +47,7 @@ public enum TargetFactory {
             return ZimbraTarget(baseURL: url.location, folder: url.option("folder") ?? "Calendar",
                                 authentication: try zimbraAuthentication(url, environment: context.environment), sender: sender)
         case .wcap:
-            return WCAPTarget(baseURL: url.location, window: window, credentials: try required(context.environment, for: url), sender: sender)
+            return WCAPTarget(baseURL: url.location, credentials: try required(context.environment, for: url), sender: sender)
         case .bluemind:
             guard let key = try TargetCredentials.secret("CALIMPORT_BLUEMIND_API_KEY", environment: context.environment) else {
                 throw missing(url, "CALIMPORT_BLUEMIND_API_KEY (or CALIMPORT_BLUEMIND_API_KEY_FILE)")

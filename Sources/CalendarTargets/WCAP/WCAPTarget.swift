@@ -19,17 +19,14 @@ import Logging
 public struct WCAPTarget: CalendarTarget {
     /// `http(s)://HOST[:PORT]`.
     public let baseURL: String
-    /// The batch window (already applied by calimport; the server gets `dtstart=0&dtend=0`).
-    public let window: DateWindow
     let credentials: TargetCredentials
     let sender: RequestSender
     let sessions = TokenCache()
     /// Imports sent per account attempt at most (the first and the re-sends of what did not land).
     static let importRounds = 3
 
-    public init(baseURL: String, window: DateWindow, credentials: TargetCredentials, sender: RequestSender) {
+    public init(baseURL: String, credentials: TargetCredentials, sender: RequestSender) {
         self.baseURL = baseURL
-        self.window = window
         self.credentials = credentials
         self.sender = sender
     }

@@ -70,7 +70,7 @@ public struct ZimbraTarget: CalendarTarget {
         return try withToken(account) { token in
             var request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
             if let token { request.headers.append(("Cookie", "ZM_AUTH_TOKEN=\(token)")) }
-            if case .basic(let credentials) = authentication { request.credentials = credentials.basicAuth }
+            if case .basic(let credentials) = authentication { request.credentials = credentials }
             return try sender.send(request, account: account, action: action, isTransient: isTransient)
         }
     }

@@ -40,7 +40,7 @@ struct PreparedBatch: Sendable {
         self.mode = mode
         source = SourceLayout(definition.source)
         invitations = try Invitations(url)
-        target = try TargetFactory.makeTarget(url, window: window, invitations: invitations, context: context)
+        target = try TargetFactory.makeTarget(url, invitations: invitations, context: context)
     }
 
     /// The failure code of a batch whose stored settings cannot be read.
