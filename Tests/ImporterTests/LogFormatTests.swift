@@ -36,4 +36,17 @@ struct LogFormatTests {
             #expect(failure["retry.delay"] == nil, "a permanent failure is not retried")
         }
     }
+
+    /// `--log-level` takes swift-log's levels in any case and refuses any other word while the
+    /// command line is parsed (exit 64, naming the flag), as `log.level` of the file is refused.
+    @Test func anUnknownLogLevelIsRefusedAndTheCaseDoesNotMatter() throws {
+        try TestDatabase.with { databaseURL in
+            let cli = CommandRunner(environment: ["DATABASE_URL": databaseURL, "CALIMPORT_LOG_LEVEL": ""])
+            let bogus = try cli.run(["status", "--log-level", "loud"])
+            #expect(bogus.status == 64)
+            #expect(bogus.standardError.contains("The value 'loud' is invalid for '--log-level <log-level>'"), "\(bogus.standardError)")
+            let upper = try cli.run(["status", "--log-level", "WARNING"])
+            #expect(upper.status == 0, "\(upper.standardError)")
+        }
+    }
 }

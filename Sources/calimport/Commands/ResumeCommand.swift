@@ -1,5 +1,4 @@
 import ArgumentParser
-import JobQueue
 
 /// `calimport resume`: workers claim a paused batch's jobs again.
 struct ResumeCommand: ParsableCommand {
@@ -7,13 +6,7 @@ struct ResumeCommand: ParsableCommand {
         commandName: "resume",
         abstract: "Let workers claim the batch's jobs again (wakes idle workers).")
 
-    @Option(name: .long, help: "The batch.")
-    var batch: String
+    @OptionGroup var options: PauseOptions
 
-    @OptionGroup var common: CommonOptions
-
-    func run() throws {
-        try common.operate("resume") { try $0.setPaused(false, batchName: batch) }
-        print("batch \(batch) resumed")
-    }
+    func run() throws { try options.setPaused(false) }
 }

@@ -17,8 +17,8 @@ struct LoggingOptions: ParsableArguments {
     /// The format when neither the flag nor the configuration sets one.
     static let defaultFormat = Format.text
 
-    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: log.level of the configuration, else \(LoggingOptions.defaultLevel.rawValue)).")
-    var logLevel: String?
+    @Option(name: .long, help: "Least severe level logged (default: log.level of the configuration, else \(LoggingOptions.defaultLevel.rawValue)).")
+    var logLevel: Logger.Level?
 
     @Option(name: .long, help: "text or json (one object per line) (default: log.format of the configuration, else \(LoggingOptions.defaultFormat.rawValue)).")
     var logFormat: Format?
@@ -26,8 +26,7 @@ struct LoggingOptions: ParsableArguments {
     /// Bootstraps swift-log and returns the command's logger: flag > configuration > default.
     func makeLogger(_ label: String) -> Logger {
         let settings = try? SettingsStore.current()
-        let text = logLevel ?? settings?.string("log.level")
-        let level = text.flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? Self.defaultLevel
+        let level = logLevel ?? settings?.string("log.level").flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? Self.defaultLevel
         let format = logFormat ?? settings?.string("log.format").flatMap { Format(rawValue: $0.lowercased()) } ?? Self.defaultFormat
         LoggingBootstrap.once(level: level, format: format)
         var logger = Logger(label: label)
