@@ -32,7 +32,8 @@ public final class WorkerPool: @unchecked Sendable {
         public var idleRecheckInterval: Duration = .milliseconds(250)
         /// Time in-flight jobs may take to finish after a stop request; the rest are released. Default 30 s.
         public var gracePeriod: Duration = .seconds(30)
-        /// Whether heartbeats also publish `calimport_queue_depth` (one more query each). Default false.
+        /// Whether the process also publishes `calimport_queue_depth`, every heartbeat interval
+        /// (one more query each). Default false.
         public var publishesQueueDepth: Bool = false
         public init() {}
     }
