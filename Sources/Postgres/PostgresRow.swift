@@ -23,11 +23,7 @@ public struct PostgresRow: Sendable {
 
     /// The value of `column` as an integer; throws when NULL, absent or not a number.
     public func int(_ column: String) throws -> Int {
-        let text = try string(column)
-        guard let value = Int(text) else {
-            throw PostgresError(code: .decodingFailed, message: "column \(column) is not an integer: \(text)")
-        }
-        return value
+        try parsed(column, "an integer") { Int($0) }
     }
 
     /// The value of `column` as an integer, or nil when NULL.
@@ -38,31 +34,19 @@ public struct PostgresRow: Sendable {
 
     /// The value of `column` as a 64-bit integer (`bigint`); throws when NULL, absent or not a number.
     public func int64(_ column: String) throws -> Int64 {
-        let text = try string(column)
-        guard let value = Int64(text) else {
-            throw PostgresError(code: .decodingFailed, message: "column \(column) is not an integer: \(text)")
-        }
-        return value
+        try parsed(column, "an integer") { Int64($0) }
     }
 
     /// The value of `column` as a `Double` (`float8`, `numeric`); throws when NULL, absent or not a number.
     public func double(_ column: String) throws -> Double {
-        let text = try string(column)
-        guard let value = Double(text) else {
-            throw PostgresError(code: .decodingFailed, message: "column \(column) is not a number: \(text)")
-        }
-        return value
+        try parsed(column, "a number") { Double($0) }
     }
 
     /// The value of `column` as a string enumeration (its raw value); throws when NULL, absent
     /// or not one of its cases.
     public func value<Value: RawRepresentable>(_ column: String, as type: Value.Type = Value.self) throws -> Value
     where Value.RawValue == String {
-        let text = try string(column)
-        guard let value = Value(rawValue: text) else {
-            throw PostgresError(code: .decodingFailed, message: "column \(column) is not a \(Value.self): \(text)")
-        }
-        return value
+        try parsed(column, "a \(Value.self)") { Value(rawValue: $0) }
     }
 
     /// The value of `column` as a boolean (`t`/`f`).
@@ -73,16 +57,22 @@ public struct PostgresRow: Sendable {
     /// The value of `column`, a `timestamptz`, as a Date exact to the microsecond (see
     /// ``PostgresTimestamp``); throws when NULL, absent or not a timestamp.
     public func date(_ column: String) throws -> Date {
-        let text = try string(column)
-        guard let microseconds = PostgresTimestamp.microseconds(parsing: text) else {
-            throw PostgresError(code: .decodingFailed, message: "column \(column) is not a timestamptz: \(text)")
-        }
-        return Date(microsecondsSince1970: microseconds)
+        Date(microsecondsSince1970: try parsed(column, "a timestamptz") { PostgresTimestamp.microseconds(parsing: $0) })
     }
 
     /// The value of `column` as ``date(_:)`` reads it, or nil when NULL.
     public func optionalDate(_ column: String) throws -> Date? {
         guard self[column] != nil else { return nil }
         return try date(column)
+    }
+
+    /// The text of `column` converted by `parse`; throws when NULL, absent, or `parse` gives
+    /// nil (the message says the column is not `kind`).
+    private func parsed<Value>(_ column: String, _ kind: String, _ parse: (String) -> Value?) throws -> Value {
+        let text = try string(column)
+        guard let value = parse(text) else {
+            throw PostgresError(code: .decodingFailed, message: "column \(column) is not \(kind): \(text)")
+        }
+        return value
     }
 }

@@ -56,7 +56,7 @@ struct QueueBenchmark {
         var configuration = WorkerPool.Configuration()
         configuration.concurrency = slots
         configuration.untilIdle = true
-        configuration.pollInterval = 0.05
+        configuration.pollInterval = .milliseconds(50)
         let pool = WorkerPool(databaseURL: url, configuration: configuration, runner: NoOpRunner(), logger: logger)
         let start = Date()
         try pool.run()
@@ -73,7 +73,7 @@ struct QueueBenchmark {
         let queue = try JobQueue.open(url: url, logger: logger)
         var configuration = WorkerPool.Configuration()
         configuration.concurrency = 1
-        configuration.pollInterval = 30
+        configuration.pollInterval = .seconds(30)
         let runner = ArrivalRunner()
         let pool = WorkerPool(databaseURL: url, configuration: configuration, runner: runner, logger: logger)
         let stopped = DispatchSemaphore(value: 0)

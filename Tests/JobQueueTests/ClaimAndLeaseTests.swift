@@ -14,7 +14,7 @@ struct ClaimAndLeaseTests {
             let seen = ClaimLog()
             DispatchQueue.concurrentPerform(iterations: claimers.count) { index in
                 let queue = claimers[index]
-                while let jobs = try? queue.claim(limit: 7, workerID: "w\(index)", leaseDuration: 60), !jobs.isEmpty {
+                while let jobs = try? queue.claim(limit: 7, workerID: "w\(index)", leaseDuration: .seconds(60)), !jobs.isEmpty {
                     seen.add(jobs)
                     _ = try? queue.record(jobs.map { fixture.outcome($0) }, workerID: "w\(index)")
                 }
@@ -29,7 +29,7 @@ struct ClaimAndLeaseTests {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["c", "a", "b", "d"])
-            let jobs = try fixture.queue.claim(limit: 3, workerID: "w", leaseDuration: 60)
+            let jobs = try fixture.queue.claim(limit: 3, workerID: "w", leaseDuration: .seconds(60))
             #expect(jobs.count == 3)
             #expect(jobs.map(\.id) == jobs.map(\.id).sorted())
             #expect(jobs.allSatisfy { $0.attempt == 1 })
@@ -42,10 +42,10 @@ struct ClaimAndLeaseTests {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["slow@example.com"])
-            let stale = try #require(try fixture.queue.claim(limit: 1, workerID: "w-old", leaseDuration: 0).first)
+            let stale = try #require(try fixture.queue.claim(limit: 1, workerID: "w-old", leaseDuration: .seconds(0)).first)
             #expect(try eventually { try fixture.queue.rescueExpiredLeases() == 1 })
             #expect(try fixture.states() == ["pending": 1])
-            let fresh = try #require(try fixture.queue.claim(limit: 1, workerID: "w-new", leaseDuration: 60).first)
+            let fresh = try #require(try fixture.queue.claim(limit: 1, workerID: "w-new", leaseDuration: .seconds(60)).first)
             #expect(fresh.attempt == 2)
             // The old worker finally acks: fenced by its lease, it changes nothing.
             #expect(try fixture.queue.record([fixture.outcome(stale)], workerID: "w-old") == 0)
@@ -62,8 +62,8 @@ struct ClaimAndLeaseTests {
             let fixture = try QueueFixture(url: url)
             try fixture.queue.register(WorkerRegistration(id: "w", host: "h", pid: 1, slots: 2, version: "t"))
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a", "b"])
-            let jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: 0)
-            #expect(try fixture.queue.heartbeat(workerID: "w", leaseIDs: jobs.map(\.leaseID), leaseDuration: 60).extended == 2)
+            let jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: .seconds(0))
+            #expect(try fixture.queue.heartbeat(workerID: "w", leaseIDs: jobs.map(\.leaseID), leaseDuration: .seconds(60)).extended == 2)
             #expect(try fixture.queue.rescueExpiredLeases() == 0)
             #expect(try fixture.states() == ["running": 2])
         }
@@ -75,13 +75,13 @@ struct ClaimAndLeaseTests {
             _ = try fixture.queue.submit(QueueFixture.definition(maxAttempts: 3), accounts: ["flaky", "broken"])
             let transient = JobFailure(failureClass: .transient, code: "target.server", httpStatus: 503, message: "flaky: 503")
             let permanent = JobFailure(failureClass: .permanent, code: "source.parse", message: "broken: line 3: bad")
-            var jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: 60)
+            var jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: .seconds(60))
             let flaky = try #require(jobs.first { $0.account == "flaky" })
             let broken = try #require(jobs.first { $0.account == "broken" })
             #expect(try fixture.queue.record([fixture.outcome(flaky, failing: transient), fixture.outcome(broken, failing: permanent)], workerID: "w") == 2)
             #expect(try fixture.states() == ["pending": 1, "failed": 1])
             for attempt in 2...3 {
-                jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: 60)
+                jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: .seconds(60))
                 #expect(jobs.map(\.attempt) == [attempt])
                 try fixture.queue.record(jobs.map { fixture.outcome($0, failing: transient) }, workerID: "w")
             }
@@ -96,10 +96,10 @@ struct ClaimAndLeaseTests {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["later"])
-            let job = try #require(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60).first)
+            let job = try #require(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60)).first)
             let failure = JobFailure(failureClass: .transient, code: "target.throttled", httpStatus: 429, message: "later: 429", retryAfter: 120)
             try fixture.queue.record([fixture.outcome(job, failing: failure, delay: 120)], workerID: "w")
-            #expect(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60).isEmpty)
+            #expect(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60)).isEmpty)
             #expect(try !fixture.queue.unfinishedWork().isNone)
         }
     }
@@ -108,9 +108,9 @@ struct ClaimAndLeaseTests {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a"])
-            let jobs = try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60)
+            let jobs = try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60))
             #expect(try fixture.queue.release(jobs) == 1)
-            let again = try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60)
+            let again = try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60))
             #expect(again.first?.attempt == 1)
         }
     }

@@ -11,7 +11,7 @@ import Testing
             #expect(try fixture.queue.unfinishedWork().isNone)
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a", "b"])
             #expect(try fixture.queue.unfinishedWork() == UnfinishedWork(running: false, pending: true))
-            let jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: 60)
+            let jobs = try fixture.queue.claim(limit: 2, workerID: "w", leaseDuration: .seconds(60))
             #expect(try fixture.queue.unfinishedWork() == UnfinishedWork(running: true, pending: false))
             try fixture.queue.record([fixture.outcome(jobs[0])], workerID: "w")
             try fixture.queue.setPaused(true, batchName: "b1")

@@ -17,10 +17,10 @@ struct OperatorControlTests {
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a", "b"])
             _ = try fixture.queue.submit(QueueFixture.definition("other"), accounts: ["c"])
             try fixture.queue.setPaused(true, batchName: "b1")
-            #expect(try fixture.queue.claim(limit: 10, workerID: "w", leaseDuration: 60).map(\.account) == ["c"])
+            #expect(try fixture.queue.claim(limit: 10, workerID: "w", leaseDuration: .seconds(60)).map(\.account) == ["c"])
             #expect(try fixture.queue.status(batchName: "b1").first?.paused == true)
             try fixture.queue.setPaused(false, batchName: "b1")
-            #expect(Set(try fixture.queue.claim(limit: 10, workerID: "w", leaseDuration: 60).map(\.account)) == ["a", "b"])
+            #expect(Set(try fixture.queue.claim(limit: 10, workerID: "w", leaseDuration: .seconds(60)).map(\.account)) == ["a", "b"])
             #expect(throws: JobQueueError.self) { try fixture.queue.setPaused(true, batchName: "nope") }
         }
     }
@@ -30,14 +30,14 @@ struct OperatorControlTests {
             let fixture = try QueueFixture(url: url)
             try fixture.queue.register(WorkerRegistration(id: "w", host: "h", pid: 1, slots: 4, version: "t"))
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["run-fail", "run-ok", "run-expire"])
-            let running = try fixture.queue.claim(limit: 3, workerID: "w", leaseDuration: 60)
+            let running = try fixture.queue.claim(limit: 3, workerID: "w", leaseDuration: .seconds(60))
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["pend1", "pend2"])
             let byAccount = Dictionary(uniqueKeysWithValues: running.map { ($0.account, $0) })
             let result = try fixture.queue.cancel(batchName: "b1")
             #expect(result == CancelResult(cancelled: 2, stopping: 3))
             #expect(try fixture.states() == ["cancelled": 2, "running": 3])
             // The worker learns of it at its next heartbeat.
-            let heartbeat = try fixture.queue.heartbeat(workerID: "w", leaseIDs: running.map(\.leaseID), leaseDuration: 60)
+            let heartbeat = try fixture.queue.heartbeat(workerID: "w", leaseIDs: running.map(\.leaseID), leaseDuration: .seconds(60))
             #expect(heartbeat.cancelRequested == Set(running.map(\.id)))
             // A failure of a cancelled job ends cancelled, not pending; a completed import stays succeeded.
             let failing = try #require(byAccount["run-fail"]), finishing = try #require(byAccount["run-ok"])
@@ -76,11 +76,11 @@ struct OperatorControlTests {
             #expect(try fixture.queue.retry(batchName: "b1", selection: .failed) == 1)
             #expect(try fixture.queue.retry(batchName: "b1", selection: .failed) == 0)
             // Fresh budget: two more attempts each (attempts 3 and 4 for flaky), then failed again.
-            let again = try fixture.queue.claim(limit: 5, workerID: "w", leaseDuration: 60)
+            let again = try fixture.queue.claim(limit: 5, workerID: "w", leaseDuration: .seconds(60))
             #expect(Set(again.map(\.account)) == ["flaky", "broken"])
             #expect(again.first { $0.account == "flaky" }?.attempt == 3)
             try fixture.queue.record(again.map { fixture.outcome($0, failing: Self.transient) }, workerID: "w")
-            let last = try fixture.queue.claim(limit: 5, workerID: "w", leaseDuration: 60)
+            let last = try fixture.queue.claim(limit: 5, workerID: "w", leaseDuration: .seconds(60))
             try fixture.queue.record(last.map { fixture.outcome($0, failing: Self.transient) }, workerID: "w")
             #expect(try fixture.states() == ["failed": 2, "succeeded": 1])
             let history = try fixture.queue.connection.query("""
@@ -104,7 +104,7 @@ struct OperatorControlTests {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)
             _ = try fixture.queue.submit(QueueFixture.definition(maxAttempts: 1), accounts: ["down", "partial", "clean"])
-            let jobs = try fixture.queue.claim(limit: 3, workerID: "w", leaseDuration: 60)
+            let jobs = try fixture.queue.claim(limit: 3, workerID: "w", leaseDuration: .seconds(60))
             let outcomes = jobs.map { job -> JobOutcome in
                 switch job.account {
                 case "down": return fixture.outcome(job, failing: Self.transient)
@@ -128,11 +128,11 @@ struct OperatorControlTests {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)
             try fixture.queue.register(WorkerRegistration(id: "alive", host: "h1", pid: 10, slots: 4, version: "t"))
-            try fixture.queue.register(WorkerRegistration(id: "silent", host: "h2", pid: 11, slots: 2, version: "t", leaseDuration: 1, heartbeatInterval: 0.2))
+            try fixture.queue.register(WorkerRegistration(id: "silent", host: "h2", pid: 11, slots: 2, version: "t", leaseDuration: .seconds(1), heartbeatInterval: .milliseconds(200)))
             try fixture.queue.register(WorkerRegistration(id: "gone", host: "h3", pid: 12, slots: 2, version: "t"))
             try fixture.queue.deregister(workerID: "gone")
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a", "b"])
-            _ = try fixture.queue.claim(limit: 2, workerID: "alive", leaseDuration: 60)
+            _ = try fixture.queue.claim(limit: 2, workerID: "alive", leaseDuration: .seconds(60))
             try fixture.queue.connection.query("UPDATE workers SET last_heartbeat = now() - interval '5 seconds' WHERE id = 'silent'")
             let workers = try fixture.queue.workers()
             #expect(workers.map(\.id) == ["alive", "silent"])
@@ -148,7 +148,7 @@ struct OperatorControlTests {
             _ = try fixture.queue.submit(QueueFixture.definition(maxAttempts: 1), accounts: ["a", "b"])
             _ = try fixture.queue.submit(QueueFixture.definition("kept"), accounts: ["c"])
             try fixture.queue.setPaused(true, batchName: "kept")
-            let first = try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60)
+            let first = try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60))
             #expect(throws: JobQueueError.self) { try fixture.queue.pruneBatch(named: "b1") }
             try failEverything(fixture, attempts: 1, first: first)
             #expect(try fixture.queue.pruneBatch(named: "b1") == 2)
@@ -166,7 +166,7 @@ struct OperatorControlTests {
     private func failEverything(_ fixture: QueueFixture, attempts: Int, first: [ClaimedJob] = []) throws {
         var pending = first
         for _ in 0..<(attempts + 1) {
-            pending += try fixture.queue.claim(limit: 100, workerID: "w", leaseDuration: 60)
+            pending += try fixture.queue.claim(limit: 100, workerID: "w", leaseDuration: .seconds(60))
             let outcomes = pending.map { job -> JobOutcome in
                 switch job.account {
                 case "fine": return fixture.outcome(job)

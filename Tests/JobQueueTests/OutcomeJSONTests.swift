@@ -48,7 +48,7 @@ import Testing
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a"])
-            let job = try #require(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: 60).first)
+            let job = try #require(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60)).first)
             let outcome = Self.failedOutcome(message: Self.awkward + " nul \u{0} here")
             let claimed = JobOutcome(job: job, result: outcome.result, counters: outcome.counters, itemErrors: outcome.itemErrors)
             #expect(try fixture.queue.record([claimed], workerID: "w") == 1)

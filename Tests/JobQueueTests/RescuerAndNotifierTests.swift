@@ -9,7 +9,7 @@ struct RescuerAndNotifierTests {
     /// Claims one job of `fixture`'s batch under a lease that is over at once, and waits until
     /// the database sees it expired.
     private func expiredJob(_ fixture: QueueFixture, worker: String) throws -> ClaimedJob {
-        let job = try #require(try fixture.queue.claim(limit: 1, workerID: worker, leaseDuration: 0).first)
+        let job = try #require(try fixture.queue.claim(limit: 1, workerID: worker, leaseDuration: .seconds(0)).first)
         #expect(try eventually {
             try fixture.queue.connection.query("SELECT lease_until < now() AS expired FROM jobs WHERE id = $1", [job.id])[0].bool("expired")
         })

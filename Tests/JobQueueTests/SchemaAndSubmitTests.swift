@@ -49,7 +49,7 @@ struct SchemaAndSubmitTests {
             let fixture = try QueueFixture(url: url)
             let result = try fixture.queue.submit(QueueFixture.definition(), accounts: ["zoe", "adam", "zoe", "mia"])
             #expect(result.accountsAdded == 3)
-            let claimed = try fixture.queue.claim(limit: 10, workerID: "w", leaseDuration: 60)
+            let claimed = try fixture.queue.claim(limit: 10, workerID: "w", leaseDuration: .seconds(60))
             #expect(claimed.map(\.account) == ["zoe", "adam", "mia"])
         }
     }

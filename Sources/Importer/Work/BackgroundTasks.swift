@@ -14,8 +14,8 @@ final class BackgroundTasks: @unchecked Sendable {
     private let notifier: JobNotifier
     private unowned let pool: WorkerPool
     private let logger: Logger
-    private let heartbeatInterval: Double
-    private let leaseDuration: Double
+    private let heartbeatInterval: Duration
+    private let leaseDuration: Duration
     private let stopped = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var isStopped = false
@@ -31,7 +31,7 @@ final class BackgroundTasks: @unchecked Sendable {
         self.logger = logger
         self.heartbeatInterval = pool.configuration.heartbeatInterval
         self.leaseDuration = pool.configuration.leaseDuration
-        self.rescuer = LeaseRescuer(queue: maintenanceQueue, interval: .seconds(heartbeatInterval))
+        self.rescuer = LeaseRescuer(queue: maintenanceQueue, interval: heartbeatInterval)
     }
 
     func start() {
@@ -65,9 +65,9 @@ final class BackgroundTasks: @unchecked Sendable {
         thread.start()
     }
 
-    /// Runs `body` every `interval` seconds until stopped, logging its failures as `failure`.
-    private func repeatEvery(_ interval: Double, _ failure: Logger.Message, _ body: () throws -> Void) {
-        while stopped.wait(timeout: .now() + interval) == .timedOut, !shouldStop {
+    /// Runs `body` every `interval` until stopped, logging its failures as `failure`.
+    private func repeatEvery(_ interval: Duration, _ failure: Logger.Message, _ body: () throws -> Void) {
+        while stopped.wait(timeout: .now() + interval.seconds) == .timedOut, !shouldStop {
             do {
                 try body()
             } catch {

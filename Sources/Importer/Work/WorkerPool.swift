@@ -16,23 +16,24 @@ public final class WorkerPool: @unchecked Sendable {
     public struct Configuration: Sendable {
         /// Dispatch slots, i.e. accounts imported at once. Default 16 (the work is network-bound).
         public var concurrency: Int = 16
-        /// Lease length in seconds. Default 60.
-        public var leaseDuration: Double = 60
-        /// Seconds between heartbeats (lease extension), and between lease rescue passes over the
-        /// whole database (whichever process's turn it is, see `LeaseRescuer`). Default 10.
-        public var heartbeatInterval: Double = 10
-        /// Longest wait between claims when no notification arrives, in seconds (±20% jitter). Default 2.
-        public var pollInterval: Double = 2
+        /// Lease length. Default 60 s.
+        public var leaseDuration: Duration = .seconds(60)
+        /// Time between heartbeats (lease extension), and between lease rescue passes over the
+        /// whole database (whichever process's turn it is, see `LeaseRescuer`). Default 10 s.
+        public var heartbeatInterval: Duration = .seconds(10)
+        /// Longest wait between claims when no notification arrives (±20% jitter). Default 2 s.
+        public var pollInterval: Duration = .seconds(2)
         /// Exit once nothing is pending or running. Default false.
         public var untilIdle: Bool = false
-        /// With ``untilIdle``: seconds between looks while this process has nothing to do but
+        /// With ``untilIdle``: time between looks while this process has nothing to do but
         /// jobs still run in other processes (they may end, or come back for a retry, at any
         /// moment), so a worker exits soon after the last job ends instead of up to a whole poll
-        /// interval later. Default 0.25.
-        public var idleRecheckInterval: Double = 0.25
-        /// Seconds in-flight jobs may take to finish after a stop request; the rest are released. Default 30.
-        public var gracePeriod: Double = 30
-        /// Whether heartbeats also publish `calimport_queue_depth` (one more query each). Default false.
+        /// interval later. Default 0.25 s.
+        public var idleRecheckInterval: Duration = .milliseconds(250)
+        /// Time in-flight jobs may take to finish after a stop request; the rest are released. Default 30 s.
+        public var gracePeriod: Duration = .seconds(30)
+        /// Whether the process also publishes `calimport_queue_depth`, every heartbeat interval
+        /// (one more query each). Default false.
         public var publishesQueueDepth: Bool = false
         public init() {}
     }
@@ -89,14 +90,14 @@ public final class WorkerPool: @unchecked Sendable {
             for job in claimed {
                 startJob(job, batch: try? batches.batch(job.batchID))
             }
-            var wait = configuration.pollInterval
+            var wait = configuration.pollInterval.seconds
             if claimed.isEmpty, configuration.untilIdle, state.withLock({ $0.isIdle }),
                let unfinished = try? queue.unfinishedWork() {
                 if unfinished.isNone {
                     logger.info("worker.idle", metadata: ["worker.id": "\(workerID)"])
                     break
                 }
-                if unfinished.running { wait = min(wait, configuration.idleRecheckInterval) }
+                if unfinished.running { wait = min(wait, configuration.idleRecheckInterval.seconds) }
             }
             if claimed.isEmpty || state.withLock({ $0.freeSlots.isEmpty }) {
                 // After a failed turn (typically a broken connection, re-established by the next
@@ -233,7 +234,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// After a stop request: records outcomes as jobs finish, for at most the grace period,
     /// then releases the jobs still running back to `pending` without counting the attempt.
     private func finishInFlight(_ queue: JobQueue) {
-        let deadline = Date().addingTimeInterval(configuration.gracePeriod)
+        let deadline = Date().addingTimeInterval(configuration.gracePeriod.seconds)
         while true {
             recordCompleted(queue)
             let (running, idle) = state.withLock { (Array($0.running.values), $0.isIdle) }

@@ -3,12 +3,12 @@ import Postgres
 
 extension JobQueue {
     /// Claims up to `limit` runnable jobs in one statement (`FOR UPDATE SKIP LOCKED`), each
-    /// under a fresh lease of `leaseDuration` seconds, in priority then id order. Jobs of paused
+    /// under a fresh lease of `leaseDuration`, in priority then id order. Jobs of paused
     /// batches are left alone.
-    public func claim(limit: Int, workerID: String, leaseDuration: Double) throws -> [ClaimedJob] {
+    public func claim(limit: Int, workerID: String, leaseDuration: Duration) throws -> [ClaimedJob] {
         guard limit > 0 else { return [] }
         let now = Date()
-        return try connection.query(Self.preparedClaim, [limit, leaseDuration, workerID])
+        return try connection.query(Self.preparedClaim, [limit, leaseDuration.seconds, workerID])
             .map { try Self.claimedJob($0, claimedAt: now) }
             .sorted { $0.id < $1.id }
     }
@@ -16,7 +16,7 @@ extension JobQueue {
     /// Records `outcomes` (as ``record(_:workerID:)``) and claims up to `limit` jobs (as
     /// ``claim(limit:workerID:leaseDuration:)``) in one statement: a worker's claim loop pays
     /// one round trip and one commit per turn. Either half may be empty.
-    public func recordAndClaim(_ outcomes: [JobOutcome], limit: Int, workerID: String, leaseDuration: Double) throws -> ClaimTurn {
+    public func recordAndClaim(_ outcomes: [JobOutcome], limit: Int, workerID: String, leaseDuration: Duration) throws -> ClaimTurn {
         if outcomes.isEmpty {
             return ClaimTurn(recorded: 0, claimed: try claim(limit: limit, workerID: workerID, leaseDuration: leaseDuration))
         }
@@ -26,7 +26,7 @@ extension JobQueue {
         let now = Date()
         let rows = try connection.query(
             Self.preparedRecordAndClaim,
-            [OutcomeRecord.json(outcomes), workerID, limit, leaseDuration])
+            [OutcomeRecord.json(outcomes), workerID, limit, leaseDuration.seconds])
         let claimed = try rows.filter { try $0.optionalInt("id") != nil }
             .map { try Self.claimedJob($0, claimedAt: now) }
             .sorted { $0.id < $1.id }
@@ -45,7 +45,7 @@ extension JobQueue {
     /// in one statement. Returns how many leases were extended and which of those jobs an
     /// operator asked to cancel.
     @discardableResult
-    public func heartbeat(workerID: String, leaseIDs: [String], leaseDuration: Double) throws -> Heartbeat {
+    public func heartbeat(workerID: String, leaseIDs: [String], leaseDuration: Duration) throws -> Heartbeat {
         let rows = try connection.query("""
             WITH alive AS (
                 UPDATE workers SET last_heartbeat = now() WHERE id = $1
@@ -53,7 +53,7 @@ extension JobQueue {
             UPDATE jobs SET lease_until = now() + $3::float8 * interval '1 second'
             WHERE worker_id = $1 AND state = 'running' AND lease_id = ANY($2::uuid[])
             RETURNING id, cancel_requested
-            """, [workerID, leaseIDs, leaseDuration])
+            """, [workerID, leaseIDs, leaseDuration.seconds])
         let cancelled = try rows.filter { try $0.bool("cancel_requested") }.map { try $0.int("id") }
         return Heartbeat(extended: rows.count, cancelRequested: Set(cancelled))
     }

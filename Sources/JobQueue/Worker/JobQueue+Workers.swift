@@ -12,7 +12,7 @@ extension JobQueue {
                 lease_duration = EXCLUDED.lease_duration, heartbeat_interval = EXCLUDED.heartbeat_interval,
                 last_heartbeat = now(), stopped_at = NULL, stopping_since = NULL
             """, [worker.id, worker.host, worker.pid, worker.slots, worker.version,
-                  worker.leaseDuration, worker.heartbeatInterval])
+                  worker.leaseDuration.seconds, worker.heartbeatInterval.seconds])
     }
 
     /// Marks the worker process as stopping: it claims nothing more and finishes its jobs.

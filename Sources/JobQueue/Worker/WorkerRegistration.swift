@@ -8,12 +8,12 @@ public struct WorkerRegistration: Sendable, Equatable {
     public var slots: Int
     /// calimport version.
     public var version: String
-    /// The lease it takes on its jobs, in seconds: silent for longer than this, it is dead.
-    public var leaseDuration: Double
-    /// Seconds between its heartbeats.
-    public var heartbeatInterval: Double
+    /// The lease it takes on its jobs: silent for longer than this, it is dead.
+    public var leaseDuration: Duration
+    /// Time between its heartbeats.
+    public var heartbeatInterval: Duration
 
-    public init(id: String, host: String, pid: Int, slots: Int, version: String, leaseDuration: Double = 60, heartbeatInterval: Double = 10) {
+    public init(id: String, host: String, pid: Int, slots: Int, version: String, leaseDuration: Duration = .seconds(60), heartbeatInterval: Duration = .seconds(10)) {
         self.id = id
         self.host = host
         self.pid = pid

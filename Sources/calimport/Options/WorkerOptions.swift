@@ -11,16 +11,16 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: WorkerOptions.help("Dispatch slots: accounts imported at once", "worker.concurrency", WorkerSettings.defaults.pool.concurrency))
     var concurrency: Int?
 
-    @Option(name: .long, help: WorkerOptions.help("Lease on each claimed job, in seconds; a silent worker's jobs are rescued after it", "worker.lease_seconds", WorkerSettings.defaults.pool.leaseDuration))
+    @Option(name: .long, help: WorkerOptions.help("Lease on each claimed job, in seconds; a silent worker's jobs are rescued after it", "worker.lease_seconds", WorkerSettings.defaults.pool.leaseDuration.seconds))
     var lease: Double?
 
-    @Option(name: .long, help: WorkerOptions.help("Seconds between heartbeats (lease extension and rescue of expired leases)", "worker.heartbeat_seconds", WorkerSettings.defaults.pool.heartbeatInterval))
+    @Option(name: .long, help: WorkerOptions.help("Seconds between heartbeats (lease extension and rescue of expired leases)", "worker.heartbeat_seconds", WorkerSettings.defaults.pool.heartbeatInterval.seconds))
     var heartbeat: Double?
 
-    @Option(name: .long, help: WorkerOptions.help("Seconds in-flight jobs may take to finish after SIGINT/SIGTERM; the rest are released", "worker.grace_seconds", WorkerSettings.defaults.pool.gracePeriod))
+    @Option(name: .long, help: WorkerOptions.help("Seconds in-flight jobs may take to finish after SIGINT/SIGTERM; the rest are released", "worker.grace_seconds", WorkerSettings.defaults.pool.gracePeriod.seconds))
     var grace: Double?
 
-    @Option(name: .long, help: WorkerOptions.help("Longest wait between claims when no notification arrives, in seconds (±20% jitter)", "worker.poll_interval_seconds", WorkerSettings.defaults.pool.pollInterval))
+    @Option(name: .long, help: WorkerOptions.help("Longest wait between claims when no notification arrives, in seconds (±20% jitter)", "worker.poll_interval_seconds", WorkerSettings.defaults.pool.pollInterval.seconds))
     var pollInterval: Double?
 
     @Option(name: .long, help: WorkerOptions.help("First retry backoff ceiling after a transient failure, in seconds", "retry.base_seconds", WorkerSettings.defaults.retry.base))
@@ -44,14 +44,14 @@ struct WorkerOptions: ParsableArguments {
     private func pool(_ settings: Settings) throws -> WorkerPool.Configuration {
         var pool = WorkerSettings.defaults.pool
         pool.concurrency = try settings.resolve("worker.concurrency", flag: concurrency, flagName: "--concurrency", default: pool.concurrency).value
-        let leaseSeconds = try settings.resolve("worker.lease_seconds", flag: lease, flagName: "--lease", default: pool.leaseDuration)
-        let heartbeatSeconds = try settings.resolve("worker.heartbeat_seconds", flag: heartbeat, flagName: "--heartbeat", default: pool.heartbeatInterval)
+        let leaseSeconds = try settings.resolve("worker.lease_seconds", flag: lease, flagName: "--lease", default: pool.leaseDuration.seconds)
+        let heartbeatSeconds = try settings.resolve("worker.heartbeat_seconds", flag: heartbeat, flagName: "--heartbeat", default: pool.heartbeatInterval.seconds)
         try Settings.require(heartbeatSeconds.value < leaseSeconds.value,
                              "the heartbeat interval \(heartbeatSeconds) must be shorter than the lease \(leaseSeconds)")
-        pool.leaseDuration = leaseSeconds.value
-        pool.heartbeatInterval = heartbeatSeconds.value
-        pool.gracePeriod = try settings.resolve("worker.grace_seconds", flag: grace, flagName: "--grace", default: pool.gracePeriod).value
-        pool.pollInterval = try settings.resolve("worker.poll_interval_seconds", flag: pollInterval, flagName: "--poll-interval", default: pool.pollInterval).value
+        pool.leaseDuration = .seconds(leaseSeconds.value)
+        pool.heartbeatInterval = .seconds(heartbeatSeconds.value)
+        pool.gracePeriod = .seconds(try settings.resolve("worker.grace_seconds", flag: grace, flagName: "--grace", default: pool.gracePeriod.seconds).value)
+        pool.pollInterval = .seconds(try settings.resolve("worker.poll_interval_seconds", flag: pollInterval, flagName: "--poll-interval", default: pool.pollInterval.seconds).value)
         return pool
     }
 
