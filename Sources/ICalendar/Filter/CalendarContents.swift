@@ -18,14 +18,10 @@ struct CalendarContents {
     static let defaultProductID = "-//calimport//ICalendar//EN"
 
     init(_ document: CalendarDocument, problems: inout [CalendarProblem]) {
-        for (component, index) in CalendarContents.inFileOrder(document) where classify(component, problems: &problems) {
-            guard DerivedUIDs.isMissing(in: component) else {
-                entries.append((component, index, false))
-                continue
-            }
-            var derived = component
-            _ = derivedUIDs.assignNext(to: &derived)
-            entries.append((derived, index, true))
+        for (read, index) in CalendarContents.inFileOrder(document) where classify(read, problems: &problems) {
+            var component = read
+            let derived = derivedUIDs.assignIfMissing(to: &component) != nil
+            entries.append((component, index, derived))
         }
         header = CalendarContents.mergedHeader(document.calendars, problems: &problems)
     }

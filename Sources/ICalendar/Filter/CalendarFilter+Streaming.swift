@@ -91,7 +91,7 @@ extension CalendarFilter {
         func takeEmitted() {
             for emitted in builder.emitted where contents.classify(emitted.component, problems: &builder.problems) {
                 var component = emitted.component
-                let derivedOrdinal = DerivedUIDs.isMissing(in: component) ? contents.derivedUIDs.assignNext(to: &component) : nil
+                let derivedOrdinal = contents.derivedUIDs.assignIfMissing(to: &component)
                 index.add(uid: component.first("UID")?.value, derivedOrdinal: derivedOrdinal, range: emitted.range,
                           line: component.line, calendarIndex: emitted.calendarIndex)
             }

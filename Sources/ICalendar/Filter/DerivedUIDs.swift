@@ -22,15 +22,11 @@ struct DerivedUIDs {
     /// How many components of each base UID were numbered so far.
     private var counts: [String: Int] = [:]
 
-    /// Whether `component` needs a derived UID: it has no `UID`, or only blanks.
-    static func isMissing(in component: Component) -> Bool {
-        guard let uid = component.first("UID")?.value else { return true }
-        return !UIDGroup.isUsable(uid)
-    }
-
-    /// Gives `component` (which ``isMissing(in:)``) its derived UID, numbered after the
-    /// identical components this file had before it; returns its ordinal (0 for the first).
-    mutating func assignNext(to component: inout Component) -> Int {
+    /// Gives `component`, when it has no `UID` or only blanks, its derived UID, numbered
+    /// after the identical components this file had before it, and returns its ordinal (0 for
+    /// the first); returns `nil` for a component with a UID, left as it is.
+    mutating func assignIfMissing(to component: inout Component) -> Int? {
+        if let uid = component.first("UID")?.value, UIDGroup.isUsable(uid) { return nil }
         let base = DerivedUIDs.base(of: component)
         let ordinal = counts[base, default: 0]
         counts[base] = ordinal + 1
@@ -39,7 +35,7 @@ struct DerivedUIDs {
     }
 
     /// Gives `component` the derived UID of the `ordinal`-th identical one (for a component
-    /// read again, whose ordinal ``assignNext(to:)`` gave on the first reading).
+    /// read again, whose ordinal ``assignIfMissing(to:)`` gave on the first reading).
     static func assign(ordinal: Int, to component: inout Component) {
         assign(uid(base: base(of: component), ordinal: ordinal), to: &component)
     }
