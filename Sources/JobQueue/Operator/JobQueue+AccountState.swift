@@ -6,7 +6,4 @@ extension JobQueue {
     /// `partial` through this one expression.
     static let accountStateSQL = "(CASE WHEN j.state = 'succeeded' AND coalesce(r.failed, 0) > 0 THEN 'partial' ELSE j.state END)"
 
-    /// Every state `accountStateSQL` can give, in the order operators read them (the raw
-    /// values of ``AccountState``).
-    public static let accountStates = AccountState.allCases.map(\.rawValue)
 }

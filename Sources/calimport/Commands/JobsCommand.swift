@@ -9,13 +9,11 @@ struct JobsCommand: ParsableCommand {
         abstract: "List a batch's accounts with state, attempts, events imported/skipped/failed, duration and last error.",
         discussion: "With --json: one JSON object per account per line (see the README for the fields).")
 
-    static let states = JobQueue.accountStates
-
     @Option(name: .long, help: "The batch.")
     var batch: String
 
     @Option(name: .long, help: "Only accounts in this state: pending, running, succeeded, partial (some components refused), failed or cancelled.")
-    var state: String?
+    var state: AccountState?
 
     @Option(name: .long, help: "Only accounts matching this glob (* and ?), e.g. '*@sales.example.com'.")
     var account: String?
@@ -25,12 +23,6 @@ struct JobsCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    func validate() throws {
-        if let state, !Self.states.contains(state) {
-            throw ValidationError("--state must be one of \(Self.states.joined(separator: ", "))")
-        }
-    }
-
     func run() throws {
         let logger = common.makeLogger("calimport.jobs")
         try CommandFailure.reporting {
@@ -38,7 +30,7 @@ struct JobsCommand: ParsableCommand {
             guard try queue.batch(named: batch) != nil else {
                 throw CommandFailure.fail("no batch named '\(batch)'", code: ExitCode.validationFailure.rawValue)
             }
-            let jobs = try queue.accountJobs(AccountJobFilter(batch: batch, state: state.flatMap(AccountState.init(rawValue:)), accountGlob: account))
+            let jobs = try queue.accountJobs(AccountJobFilter(batch: batch, state: state, accountGlob: account))
             if json {
                 for job in jobs { print(try StableJSON.line(job)) }
             } else {
