@@ -114,8 +114,8 @@ public struct CalendarInspection: Sendable, Codable {
             first = min(first ?? extent.start, extent.start)
             if let end = extent.end { last = max(last ?? end, end) } else { openEndedSeries += 1 }
         }
-        firstStart = first.map { LocalDateTime(secondsAsUTC: $0).basicFormat + "Z" }
-        lastEnd = openEndedSeries > 0 ? nil : last.map { LocalDateTime(secondsAsUTC: $0).basicFormat + "Z" }
+        firstStart = first.map(LocalDateTime.utcFormat)
+        lastEnd = openEndedSeries > 0 ? nil : last.map(LocalDateTime.utcFormat)
     }
 }
 

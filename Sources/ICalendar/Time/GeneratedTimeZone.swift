@@ -118,7 +118,7 @@ enum GeneratedTimeZone {
         let weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
         let ordinal = run.ordinals.contains(-1) ? -1 : run.ordinals.min()!
         var rule = "FREQ=YEARLY;BYMONTH=\(run.key.month);BYDAY=\(ordinal)\(weekdays[run.key.weekday])"
-        if !isOpen { rule += ";UNTIL=" + LocalDateTime(secondsAsUTC: run.changes.last!.utc).basicFormat + "Z" }
+        if !isOpen { rule += ";UNTIL=" + LocalDateTime.utcFormat(run.changes.last!.utc) }
         var component = observance(isDaylight: first.isDaylight, start: first.onset, from: first.from, to: first.to)
         component.properties.append(Property(name: "RRULE", value: rule))
         return component

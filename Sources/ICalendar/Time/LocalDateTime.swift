@@ -46,6 +46,10 @@ struct LocalDateTime: Sendable, Hashable, Comparable {
     /// `YYYYMMDDTHHMMSS`.
     var basicFormat: String { dateFormat + "T" + pad(hour, 2) + pad(minute, 2) + pad(second, 2) }
 
+    /// `YYYYMMDDTHHMMSSZ` of `seconds` since 1970 in UTC: the one form calimport writes a UTC
+    /// instant in (window bounds, RRULE UNTIL of generated zones, inspection extents).
+    static func utcFormat(_ seconds: Int64) -> String { LocalDateTime(secondsAsUTC: seconds).basicFormat + "Z" }
+
     /// `YYYYMMDD`.
     var dateFormat: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
 

@@ -20,7 +20,7 @@ extension DateWindow {
     public static func formatBound(_ date: Date?) -> String {
         guard let date else { return "0" }
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        return LocalDateTime(secondsAsUTC: seconds).basicFormat + "Z"
+        return LocalDateTime.utcFormat(seconds)
     }
 
     /// Rejects mixed forms such as `2024-1001` that the digit filter alone would accept.
