@@ -98,7 +98,7 @@ struct ClaimAndLeaseTests {
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["later"])
             let job = try #require(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60)).first)
             let failure = JobFailure(failureClass: .transient, code: "target.throttled", httpStatus: 429, message: "later: 429", retryAfter: 120)
-            try fixture.queue.record([fixture.outcome(job, failing: failure, delay: 120)], workerID: "w")
+            try fixture.queue.record([fixture.outcome(job, failing: failure, delay: .seconds(120))], workerID: "w")
             #expect(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60)).isEmpty)
             #expect(try !fixture.queue.unfinishedWork().isNone)
         }
@@ -116,15 +116,15 @@ struct ClaimAndLeaseTests {
     }
 
     @Test func retryPolicyGrowsAndHonoursRetryAfter() {
-        let policy = RetryPolicy(base: 5, cap: 900)
+        let policy = RetryPolicy(base: .seconds(5), cap: .seconds(900))
         var generator = SplitMix(seed: 7)
         let ceilings = (1...12).map { attempt in
             (0..<200).map { _ in policy.delay(afterAttempt: attempt, retryAfter: nil, using: &generator) }.max()!
         }
-        #expect(ceilings[0] <= 5)
-        #expect(ceilings[3] > 10 && ceilings[3] <= 40)
-        #expect(ceilings[11] <= 900 && ceilings[11] > 450)
-        #expect(policy.delay(afterAttempt: 1, retryAfter: 300, using: &generator) >= 300)
+        #expect(ceilings[0] <= .seconds(5))
+        #expect(ceilings[3] > .seconds(10) && ceilings[3] <= .seconds(40))
+        #expect(ceilings[11] <= .seconds(900) && ceilings[11] > .seconds(450))
+        #expect(policy.delay(afterAttempt: 1, retryAfter: 300, using: &generator) >= .seconds(300))
     }
 }
 

@@ -15,7 +15,7 @@ import Testing
             #expect(try fixture.queue.unfinishedWork() == UnfinishedWork(running: true, pending: false))
             try fixture.queue.record([fixture.outcome(jobs[0])], workerID: "w")
             try fixture.queue.setPaused(true, batchName: "b1")
-            try fixture.queue.record([fixture.outcome(jobs[1], failing: JobFailure(failureClass: .transient, code: "target.timeout", message: "b: timeout"), delay: 60)],
+            try fixture.queue.record([fixture.outcome(jobs[1], failing: JobFailure(failureClass: .transient, code: "target.timeout", message: "b: timeout"), delay: .seconds(60))],
                                      workerID: "w")
             // Pending again, but its batch is paused: nothing for an idle worker to wait for.
             #expect(try fixture.queue.unfinishedWork().isNone)

@@ -14,8 +14,16 @@ import Testing
         let job = ClaimedJob(id: id, batchID: 1, account: "a", leaseID: "00000000-0000-0000-0000-000000000001", attempt: 1, claimedAt: Date(timeIntervalSince1970: 1_700_000_000.25))
         let failure = JobFailure(failureClass: .permanent, code: "source.parse", httpStatus: 422, message: message)
         return JobOutcome(
-            job: job, result: .failed(failure, retryDelay: .infinity), counters: JobCounters(imported: 3),
+            job: job, result: .failed(failure, retryDelay: .milliseconds(90_500)), counters: JobCounters(imported: 3),
             itemErrors: [ItemError(uid: "uid-\"1\"", recurrenceID: nil, reason: awkward)])
+    }
+
+    @Test func aNumberJSONCannotCarryIsWrittenAsZero() throws {
+        var object = JSONObjectText()
+        object.add("infinite", Double.infinity)
+        object.add("nan", Double.nan)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(object.finished.utf8)) as? [String: Any])
+        #expect(parsed["infinite"] as? Double == 0 && parsed["nan"] as? Double == 0)
     }
 
     @Test func everyFieldParsesBackAsGiven() throws {
@@ -30,7 +38,7 @@ import Testing
         #expect(first["http_status"] as? Int == 422)
         #expect(first["imported"] as? Int == 3)
         #expect(first["started_at"] as? Double == 1_700_000_000.25)
-        #expect(first["retry_delay"] as? Double == 0, "a delay JSON cannot carry is written as 0")
+        #expect(first["retry_delay"] as? Double == 90.5, "the delay in seconds, fractions kept")
         let items = try #require(first["item_errors"] as? [[String: Any]])
         #expect(items.first?["uid"] as? String == "uid-\"1\"")
         #expect(items.first?["recurrence_id"] is NSNull)

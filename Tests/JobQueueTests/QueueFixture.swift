@@ -32,7 +32,7 @@ struct QueueFixture {
         return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.string("state"), try $0.int("n")) })
     }
 
-    func outcome(_ job: ClaimedJob, failing failure: JobFailure? = nil, delay: Double = 0) -> JobOutcome {
+    func outcome(_ job: ClaimedJob, failing failure: JobFailure? = nil, delay: Duration = .zero) -> JobOutcome {
         if let failure {
             return JobOutcome(job: job, result: .failed(failure, retryDelay: delay), counters: JobCounters())
         }

@@ -42,7 +42,7 @@ struct RecordAndClaimTests {
             _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["flaky"])
             let job = try #require(try fixture.queue.claim(limit: 1, workerID: "w", leaseDuration: .seconds(60)).first)
             let transient = JobFailure(failureClass: .transient, code: "http.503", message: "flaky: busy")
-            let turn = try fixture.queue.recordAndClaim([fixture.outcome(job, failing: transient, delay: 0)], limit: 1, workerID: "w", leaseDuration: .seconds(60))
+            let turn = try fixture.queue.recordAndClaim([fixture.outcome(job, failing: transient, delay: .zero)], limit: 1, workerID: "w", leaseDuration: .seconds(60))
             #expect(turn.recorded == 1)
             #expect(turn.claimed.isEmpty)
             #expect(try fixture.states() == ["pending": 1])

@@ -169,7 +169,7 @@ public final class WorkerPool: @unchecked Sendable {
                 outcome = runner.run(job, batch: batch, cancellation: cancellation, logger: jobLogger)
             } else {
                 let failure = JobFailure(failureClass: .transient, code: "batch.lookup", message: "\(job.account): batch \(job.batchID) could not be read")
-                outcome = JobOutcome(job: job, result: .failed(failure, retryDelay: 5), counters: JobCounters())
+                outcome = JobOutcome(job: job, result: .failed(failure, retryDelay: .seconds(5)), counters: JobCounters())
             }
             Self.log(outcome, cancelled: isCancelled(job.id), logger: jobLogger)
             WorkerMetrics.finished(outcome)
@@ -265,7 +265,7 @@ public final class WorkerPool: @unchecked Sendable {
                 "http.status": "\(failure.httpStatus.map(String.init) ?? "-")", "error.message": "\(failure.message)",
             ]
             // Only a transient failure goes back to the queue; a permanent one has no retry to wait for.
-            if failure.failureClass == .transient { metadata["retry.delay"] = "\(Int(delay))" }
+            if failure.failureClass == .transient { metadata["retry.delay"] = "\(Int(delay.seconds))" }
             logger.warning("job.failed", metadata: metadata)
         }
     }

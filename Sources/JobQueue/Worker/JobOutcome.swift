@@ -8,7 +8,7 @@ public struct JobOutcome: Sendable, Equatable {
         /// The account's calendar was imported (item errors may still list single items).
         case succeeded
         /// The attempt failed; retry decides whether the job goes back to pending.
-        case failed(JobFailure, retryDelay: Double)
+        case failed(JobFailure, retryDelay: Duration)
     }
 
     /// The job and the lease it was held under.

@@ -7,7 +7,7 @@ struct OutcomeRecord {
     var id: Int
     var lease: String
     var succeeded: Bool
-    var retryDelay: Double
+    var retryDelay: Duration
     var startedAt: Double
     var finishedAt: Double
     var componentsInFile: Int
@@ -37,7 +37,7 @@ struct OutcomeRecord {
         switch outcome.result {
         case .succeeded:
             succeeded = true
-            retryDelay = 0
+            retryDelay = .zero
         case let .failed(failure, retryDelay):
             succeeded = false
             self.retryDelay = retryDelay
@@ -54,7 +54,7 @@ struct OutcomeRecord {
         object.add("id", id)
         object.add("lease", lease)
         object.add("succeeded", succeeded)
-        object.add("retry_delay", retryDelay)
+        object.add("retry_delay", retryDelay.seconds)
         object.add("started_at", startedAt)
         object.add("finished_at", finishedAt)
         object.add("components_in_file", componentsInFile)

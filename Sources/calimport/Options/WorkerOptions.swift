@@ -23,10 +23,10 @@ struct WorkerOptions: ParsableArguments {
     @Option(name: .long, help: WorkerOptions.help("Longest wait between claims when no notification arrives, in seconds (±20% jitter)", "worker.poll_interval_seconds", WorkerSettings.defaults.pool.pollInterval.seconds))
     var pollInterval: Double?
 
-    @Option(name: .long, help: WorkerOptions.help("First retry backoff ceiling after a transient failure, in seconds", "retry.base_seconds", WorkerSettings.defaults.retry.base))
+    @Option(name: .long, help: WorkerOptions.help("First retry backoff ceiling after a transient failure, in seconds", "retry.base_seconds", WorkerSettings.defaults.retry.base.seconds))
     var retryBase: Double?
 
-    @Option(name: .long, help: WorkerOptions.help("Largest retry backoff ceiling, in seconds", "retry.cap_seconds", WorkerSettings.defaults.retry.cap))
+    @Option(name: .long, help: WorkerOptions.help("Largest retry backoff ceiling, in seconds", "retry.cap_seconds", WorkerSettings.defaults.retry.cap.seconds))
     var retryCap: Double?
 
     @Option(name: .long, help: WorkerOptions.help("Requests in flight per target host, shared by all slots of this process (the ceiling of the adaptive limit)", "throttle.max_in_flight", WorkerSettings.defaults.throttle.maxInFlight))
@@ -57,10 +57,10 @@ struct WorkerOptions: ParsableArguments {
 
     private func retry(_ settings: Settings) throws -> RetryPolicy {
         let defaults = WorkerSettings.defaults.retry
-        let base = try settings.resolve("retry.base_seconds", flag: retryBase, flagName: "--retry-base", default: defaults.base)
-        let cap = try settings.resolve("retry.cap_seconds", flag: retryCap, flagName: "--retry-cap", default: defaults.cap)
+        let base = try settings.resolve("retry.base_seconds", flag: retryBase, flagName: "--retry-base", default: defaults.base.seconds)
+        let cap = try settings.resolve("retry.cap_seconds", flag: retryCap, flagName: "--retry-cap", default: defaults.cap.seconds)
         try Settings.require(cap.value >= base.value, "the retry cap \(cap) must be at least the retry base \(base)")
-        return RetryPolicy(base: base.value, cap: cap.value)
+        return RetryPolicy(base: .seconds(base.value), cap: .seconds(cap.value))
     }
 
     private func throttle(_ settings: Settings) throws -> HostThrottle.Configuration {
