@@ -37,6 +37,35 @@ struct OperatorWatchTests {
         }
     }
 
+    /// `run` on a terminal: its log records go to a log file in the state directory, whose path
+    /// it prints once at the start; the display is redrawn in place.
+    @Test func runOnATerminalKeepsItsDisplayInPlaceAndLogsToAFile() throws {
+        let tmux = try ExternalTool("tmux", package: "tmux")
+        try TestDatabase.with { databaseURL in
+            let tenant = try TestTenant(accounts: 60, events: 2...4)
+            let home = tenant.directory.appendingPathComponent("state")
+            let output = tenant.directory.appendingPathComponent("out")
+            let prefix = ProcessInfo.processInfo.environment["TEST_TMUX_PREFIX"] ?? "calimport-test-"
+            let socket = prefix + "\(UInt32.random(in: 0...UInt32.max))"
+            defer { _ = try? tmux.run(["-L", socket, "kill-server"]) }
+            let command = "env DATABASE_URL='\(databaseURL)' CALIMPORT_HOME='\(home.path)' CALIMPORT_LOG_LEVEL=info '\(CommandRunner.executable)' run "
+                + "--batch onscreen --source '\(tenant.directory.path)' --target 'file://\(output.path)' --concurrency 1; echo RUN-EXITED=$?; sleep 600"
+            try tmux.run(["-L", socket, "new-session", "-d", "-s", "run", "-x", "200", "-y", "40", command])
+            func screen() -> String { (try? tmux.run(["-L", socket, "capture-pane", "-p", "-t", "run"]).output) ?? "" }
+
+            #expect(eventually(timeout: 300) { screen().contains("RUN-EXITED=") }, "\(screen())")
+            let finalScreen = screen()
+            #expect(finalScreen.contains("RUN-EXITED=0"), "\(finalScreen)")
+            #expect(finalScreen.contains("60/60 accounts (100%)"), "\(finalScreen)")
+            #expect(finalScreen.components(separatedBy: "calimport run").count == 2, "one display, redrawn in place: \(finalScreen)")
+            #expect(!finalScreen.contains(" info "), "no log record on the screen: \(finalScreen)")
+            let logPath = home.appendingPathComponent("logs/run-onscreen.log").path
+            #expect(finalScreen.contains("logs: \(logPath)"), "\(finalScreen)")
+            let logged = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            #expect(logged.contains(" info "), "the records went to the log file: \(logged.prefix(500))")
+        }
+    }
+
     @Test func watchOnAPipePrintsOneLinePerIntervalAndStopsOnSIGINT() throws {
         try TestDatabase.with { databaseURL in
             let tenant = try TestTenant(accounts: 2, events: 1...2)

@@ -55,6 +55,11 @@ struct RunCommand: ParsableCommand {
             let window = try window.window()
             let plan = try sources.plan()
             let name = batch ?? Self.defaultBatchName()
+            // On a terminal, log records go to a file until the display ends (errors are printed
+            // after it, on the terminal: `reporting` prints them once this body has returned).
+            let logs = TerminalLogRedirect.ifDrawingOnATerminal(directory: Self.stateDirectory().appendingPathComponent("logs"), batch: name)
+            if let logs { print("logs: \(logs.path)") }
+            defer { logs?.restore() }
             let submission = try BatchSubmission(
                 name: name, plan: plan, source: sources.layout.source, target: targetURL,
                 window: window, mode: choices.mode, maxAttempts: maxAttempts)
@@ -123,10 +128,13 @@ struct RunCommand: ParsableCommand {
         return formatter.string(from: date)
     }
 
-    /// `calimport-report-BATCH.html` in the directory that holds the state directory (`home` of
-    /// the configuration, default ./.calimport).
+    /// `calimport-report-BATCH.html` in the directory that holds the state directory.
     static func defaultReportPath(batch: String) -> String {
-        let home = ((try? DatabaseOptions.embeddedCluster().home) ?? EmbeddedCluster.defaultHome()).standardizedFileURL
-        return home.deletingLastPathComponent().appendingPathComponent("calimport-report-\(batch).html").path
+        stateDirectory().deletingLastPathComponent().appendingPathComponent("calimport-report-\(batch).html").path
+    }
+
+    /// The state directory: `home` of the configuration, default ./.calimport.
+    static func stateDirectory() -> URL {
+        ((try? DatabaseOptions.embeddedCluster().home) ?? EmbeddedCluster.defaultHome()).standardizedFileURL
     }
 }
