@@ -41,6 +41,33 @@ import TestSupport
         #expect(roundTripped == parsed)
     }
 
+    /// A verification of a faithful copy finds nothing on real files (no false difference from
+    /// odd RECURRENCE-IDs, duplicate UIDs, zones, unbounded rules), and finds a moved event.
+    @Test(.enabled(if: RealWorldCorpus.isEnabled))
+    func everyFileVerifiesCleanAgainstItsOwnCopyAndAShiftIsFound() throws {
+        let window = Fixtures.window("20000101T000000Z", "20300101T000000Z")
+        let filter = CalendarFilter(window: window), comparison = CalendarComparison(window: window)
+        var compared = 0, shiftsFound = 0
+        for file in try Self.files {
+            guard let filtered = try? filter.filter(contentsOf: file), !filtered.items.isEmpty else { continue }
+            let copy = try filter.filter(filtered.serialized())
+            let found = comparison.differences(expected: filtered, actual: copy)
+            #expect(found.isEmpty, "\(file.lastPathComponent): \(found.prefix(3))")
+            compared += 1
+            // The first item with a UTC DTSTART, moved one hour later on the "server".
+            var moved = copy
+            guard let index = moved.items.firstIndex(where: { $0.components.first?.first("DTSTART")?.value.hasSuffix("Z") == true }),
+                  let start = moved.items[index].components[0].properties.firstIndex(where: { $0.name == "DTSTART" }),
+                  let time = DateTimeValue.parse(moved.items[index].components[0].properties[start].value) else { continue }
+            moved.items[index].components[0].properties[start].value = LocalDateTime.utcFormat(time.local.secondsAsUTC + 3_600)
+            let shifted = comparison.differences(expected: filtered, actual: moved)
+            if shifted.contains(where: { $0.kind == .shifted && $0.uid == moved.items[index].uid }) { shiftsFound += 1 }
+        }
+        print("corpus verification: \(compared) files compared clean, \(shiftsFound) moved events found shifted")
+        #expect(compared > 200)
+        #expect(shiftsFound > 50)
+    }
+
     @Test(.enabled(if: RealWorldCorpus.isEnabled))
     func everyFileSurvivesABoundedWindow() throws {
         let filter = CalendarFilter(window: Fixtures.window("20100101T000000Z", "20300101T000000Z"))

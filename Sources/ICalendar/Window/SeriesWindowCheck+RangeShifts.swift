@@ -42,10 +42,9 @@ extension SeriesWindowCheck {
         return result
     }
 
-    /// Whether the instance of `span` starting at local `start`, moved by `shifts`, overlaps the window.
-    func overlaps(_ span: Span, at start: LocalDateTime, shifts: RangeShifts) -> Bool {
+    /// The UTC start and end of the instance of `span` starting at local `start`, moved by `shifts`.
+    func instance(of span: Span, at start: LocalDateTime, shifts: RangeShifts) -> (start: Int64, end: Int64) {
         let begin = span.start.zone.utc(from: start)
-        let moved = shifts.moved(begin: begin, end: end(of: span, startingAt: start, utc: begin))
-        return window.overlaps(start: Double(moved.start), end: Double(moved.end))
+        return shifts.moved(begin: begin, end: end(of: span, startingAt: start, utc: begin))
     }
 }

@@ -12,35 +12,62 @@ extension SeriesWindowCheck {
         }
     }
 
+    /// How a walk over a master's instances ended.
+    enum WalkEnd {
+        /// Every instance that can overlap the window was visited.
+        case exhausted
+        /// The visitor asked to stop.
+        case stopped
+        /// The instances cannot be known (unreadable rule, iteration cap, or an unbounded rule
+        /// and no upper bound when `expandsUnboundedRules` is false); a note says which.
+        case undecidable
+    }
+
     /// Whether any instance of the master (its `DTSTART`, `RRULE`s and `RDATE`s, less
     /// `EXDATE`s and overridden slots) overlaps the window.
     func masterOverlaps(_ master: Component, span: Span, overrides: [Component], notes: inout [String]) -> Bool {
+        let end = walkInstances(of: master, span: span, overrides: overrides, expandsUnboundedRules: false, notes: &notes) {
+            window.overlaps(start: Double($0), end: Double($1))
+        }
+        return end != .exhausted
+    }
+
+    /// Calls `visit` with the UTC start and end of each instance of `master` that can overlap
+    /// the window — its `RDATE`s, then each `RRULE`'s instances (or its `DTSTART` when it has
+    /// no rule), less `EXDATE`s and overridden slots, moved by `RANGE=THISANDFUTURE`
+    /// overrides — until `visit` answers true. Rules are expanded lazily from near the
+    /// window's start to its end; an unbounded rule with no upper bound is expanded only when
+    /// `expandsUnboundedRules` (until the visitor stops or the iteration cap).
+    func walkInstances(of master: Component, span: Span, overrides: [Component], expandsUnboundedRules: Bool,
+                       notes: inout [String], _ visit: (Int64, Int64) -> Bool) -> WalkEnd {
         let exclusions = self.exclusions(master, overrides: overrides, isDate: span.start.value.isDate, notes: &notes)
         let shifts = rangeShifts(overrides, notes: &notes)
-        if rdatesOverlap(master, span: span, exclusions: exclusions, shifts: shifts, notes: &notes) { return true }
+        if walkRDates(master, span: span, exclusions: exclusions, shifts: shifts, notes: &notes, visit) { return .stopped }
         let rules = master.all("RRULE").filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         if rules.count < master.all("RRULE").count { notes.append("empty RRULE ignored (read as no rule)") }
         guard !rules.isEmpty else {
             let start = span.start.value.local
-            return !exclusions.contains(start, utc: span.start.utc, isDate: span.start.value.isDate)
-                && overlaps(span, at: start, shifts: shifts)
+            guard !exclusions.contains(start, utc: span.start.utc, isDate: span.start.value.isDate) else { return .exhausted }
+            let instance = self.instance(of: span, at: start, shifts: shifts)
+            return visit(instance.start, instance.end) ? .stopped : .exhausted
         }
         for property in rules {
             let (rule, ruleNotes) = RecurrenceRule.parse(property.value)
             notes.append(contentsOf: ruleNotes)
             guard let rule else {
                 notes.append("unreadable RRULE; series kept whatever the window")
-                return true
+                return .undecidable
             }
-            if ruleOverlaps(rule, span: span, exclusions: exclusions, shifts: shifts, notes: &notes) { return true }
+            if !rule.isBounded, window.to == nil, !expandsUnboundedRules { return .undecidable }
+            let end = walkRule(rule, span: span, exclusions: exclusions, shifts: shifts, notes: &notes, visit)
+            if end != .exhausted { return end }
         }
-        return false
+        return .exhausted
     }
 
-    /// Expands one rule lazily and looks for an overlapping instance.
-    private func ruleOverlaps(_ rule: RecurrenceRule, span: Span, exclusions: Exclusions, shifts: RangeShifts,
-                              notes: inout [String]) -> Bool {
-        if !rule.isBounded, window.to == nil { return true }
+    /// Expands one rule lazily, visiting its instances.
+    private func walkRule(_ rule: RecurrenceRule, span: Span, exclusions: Exclusions, shifts: RangeShifts,
+                          notes: inout [String], _ visit: (Int64, Int64) -> Bool) -> WalkEnd {
         let margin: Int64 = 2 * 86_400
         let zone = span.start.zone
         let upper = window.to.map { Int64($0.timeIntervalSince1970.rounded(.up)) + margin + shifts.backward }
@@ -53,33 +80,35 @@ extension SeriesWindowCheck {
         }
         while let local = iterator.next() {
             let begin = zone.utc(from: local)
-            if let upper, begin >= upper { return false }
+            if let upper, begin >= upper { return .exhausted }
             if exclusions.contains(local, utc: begin, isDate: span.start.value.isDate) { continue }
-            if overlaps(span, at: local, shifts: shifts) { return true }
+            let instance = self.instance(of: span, at: local, shifts: shifts)
+            if visit(instance.start, instance.end) { return .stopped }
         }
         if iterator.hitIterationCap {
             notes.append("recurrence expansion stopped at its iteration cap; series kept whatever the window")
-            return true
+            return .undecidable
         }
-        return false
+        return .exhausted
     }
 
-    /// Whether an `RDATE` instance (date, date-time or period) overlaps the window.
-    private func rdatesOverlap(_ master: Component, span: Span, exclusions: Exclusions, shifts: RangeShifts,
-                               notes: inout [String]) -> Bool {
+    /// Visits each `RDATE` instance (date, date-time or period); true when the visitor stopped.
+    private func walkRDates(_ master: Component, span: Span, exclusions: Exclusions, shifts: RangeShifts,
+                            notes: inout [String], _ visit: (Int64, Int64) -> Bool) -> Bool {
         for property in master.all("RDATE") {
             for item in property.value.split(separator: ",") {
                 let parts = item.split(separator: "/", maxSplits: 1)
                 guard let first = parts.first,
                       let start = context.resolve(text: String(first), of: property, notes: &notes) else { continue }
                 if exclusions.contains(start.value.local, utc: start.utc, isDate: start.value.isDate) { continue }
-                var instance = Span(start: start, days: span.days, seconds: span.seconds)
+                var rdateSpan = Span(start: start, days: span.days, seconds: span.seconds)
                 if start.value.isDate != span.start.value.isDate {
-                    instance.days = start.value.isDate ? 1 : 0
-                    instance.seconds = start.value.isDate ? 0 : span.seconds
+                    rdateSpan.days = start.value.isDate ? 1 : 0
+                    rdateSpan.seconds = start.value.isDate ? 0 : span.seconds
                 }
-                if parts.count == 2 { instance = periodSpan(start, String(parts[1]), of: property, notes: &notes) ?? instance }
-                if overlaps(instance, at: start.value.local, shifts: shifts) { return true }
+                if parts.count == 2 { rdateSpan = periodSpan(start, String(parts[1]), of: property, notes: &notes) ?? rdateSpan }
+                let instance = self.instance(of: rdateSpan, at: start.value.local, shifts: shifts)
+                if visit(instance.start, instance.end) { return true }
             }
         }
         return false
