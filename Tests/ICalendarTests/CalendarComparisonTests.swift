@@ -47,6 +47,18 @@ struct CalendarComparisonTests {
     END:VTODO
     """
 
+    /// The moved override as the server below stores it (RECURRENCE-ID in UTC).
+    static let serverOverride = """
+    BEGIN:VEVENT
+    UID:weekly@test
+    RECURRENCE-ID:20250324T080000Z
+    DTSTART:20250324T100000Z
+    DTEND:20250324T110000Z
+    SUMMARY:Stand-up (moved)
+    X-MOZ-GENERATION:3
+    END:VEVENT
+    """
+
     /// The same calendar as a server might store it: another TZID name for the same zone, UTC
     /// RECURRENCE-ID, COUNT turned into UNTIL, parts and properties reordered, its own
     /// DTSTAMP/X- properties, defaults written out, SCHEDULE-AGENT added, DTEND instead of DURATION.
@@ -65,14 +77,7 @@ struct CalendarComparisonTests {
     ORGANIZER;CN=Ann;SCHEDULE-AGENT=CLIENT:MAILTO:Ann@Example.com
     ATTENDEE;PARTSTAT=ACCEPTED;CN=Bob;ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:bob@example.com
     END:VEVENT
-    BEGIN:VEVENT
-    UID:weekly@test
-    RECURRENCE-ID:20250324T080000Z
-    DTSTART:20250324T100000Z
-    DTEND:20250324T110000Z
-    SUMMARY:Stand-up (moved)
-    X-MOZ-GENERATION:3
-    END:VEVENT
+    \(serverOverride)
     BEGIN:VEVENT
     UID:single@test
     DTSTART:20250601T120000Z
@@ -105,16 +110,7 @@ struct CalendarComparisonTests {
     }
 
     @Test func deletedEventsAndOverridesAreMissingNamedByUIDAndRecurrenceID() throws {
-        let server = Self.rewritten.replacingOccurrences(of: """
-            BEGIN:VEVENT
-            UID:weekly@test
-            RECURRENCE-ID:20250324T080000Z
-            DTSTART:20250324T100000Z
-            DTEND:20250324T110000Z
-            SUMMARY:Stand-up (moved)
-            X-MOZ-GENERATION:3
-            END:VEVENT
-            """, with: "").replacingOccurrences(of: "BEGIN:VTODO\nUID:task@test\nDUE;VALUE=DATE:20250701\nSUMMARY:File the report\nEND:VTODO", with: "")
+        let server = Self.rewritten.replacingOccurrences(of: Self.serverOverride, with: "").replacingOccurrences(of: "BEGIN:VTODO\nUID:task@test\nDUE;VALUE=DATE:20250701\nSUMMARY:File the report\nEND:VTODO", with: "")
         let found = try differences(Self.file, server)
         #expect(found.map(\.kind) == [.changed, .missing, .missing], "\(found)")
         // Without its override, the master's own instance at that slot reappears on the server.
