@@ -48,11 +48,7 @@ extension CalDAVTarget {
     /// `replace`: deletes every resource of the collection whose name is not in `keeping`. A
     /// DELETE answered 404 (already gone, or its own lost answer repeated) is fine.
     func deleteOthers(in collection: String, keeping: Set<String>, account: String) throws {
-        let listing = try send("PROPFIND", collection, body: Data(Self.resourceTypeQuery.utf8), depth: "1", account: account, uid: nil)
-        guard listing.status == 207 else { throw CalendarTargetError.fromResponse(listing, account: account, action: "PROPFIND depth 1") }
-        let collectionPath = DAVMultistatus.normalizedPath(collection)
-        let names = DAVMultistatus(listing.body).responses
-            .filter { $0.exists && !$0.isCollection && $0.path != collectionPath }
+        let names = try resources(in: collection, account: account)
             .compactMap { $0.href.split(separator: "/").last.map(String.init) }
         for name in names where !keeping.contains(name) && !keeping.contains(name.removingPercentEncoding ?? name) {
             let response = try send("DELETE", collection + name, account: account, uid: nil)
@@ -60,5 +56,13 @@ extension CalDAVTarget {
                 throw CalendarTargetError.fromResponse(response, account: account, action: "DELETE of \(name)")
             }
         }
+    }
+
+    /// The resources (not sub-collections) the collection holds, from a PROPFIND of depth 1.
+    func resources(in collection: String, account: String) throws -> [DAVMultistatus.Response] {
+        let listing = try send("PROPFIND", collection, body: Data(Self.resourceTypeQuery.utf8), depth: "1", account: account, uid: nil)
+        guard listing.status == 207 else { throw CalendarTargetError.fromResponse(listing, account: account, action: "PROPFIND depth 1") }
+        let collectionPath = DAVMultistatus.normalizedPath(collection)
+        return DAVMultistatus(listing.body).responses.filter { $0.exists && !$0.isCollection && $0.path != collectionPath }
     }
 }

@@ -10,6 +10,8 @@ struct DAVMultistatus {
         var statuses: [Int]
         /// Whether its `resourcetype` holds `collection`.
         var isCollection: Bool
+        /// Its `calendar-data` (a calendar-multiget or calendar-query answer), unescaped.
+        var calendarData: String?
 
         /// Whether the resource exists: some status in it is 2xx (a missing one has only 404s).
         var exists: Bool { statuses.contains { (200..<300).contains($0) } }
@@ -28,6 +30,7 @@ struct DAVMultistatus {
             case ("collection", false): current?.isCollection = true
             case ("href", true) where current?.href.isEmpty == true: current?.href = tag.textBefore
             case ("status", true): if let status = Self.statusCode(tag.textBefore) { current?.statuses.append(status) }
+            case ("calendar-data", true): current?.calendarData = tag.textBefore
             case ("response", true):
                 if let done = current { responses.append(done) }
                 current = nil
