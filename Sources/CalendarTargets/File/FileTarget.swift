@@ -16,10 +16,7 @@ public struct FileTarget: CalendarTarget {
         _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
-        guard !account.contains("/"), account != "..", account != "." else {
-            throw CalendarTargetError(code: .refused, isTransient: false, message: "\(account): not a valid file name")
-        }
-        let destination = directory.appendingPathComponent(account + ".ics")
+        let destination = try file(for: account)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try calendar.serialized().write(to: destination, options: .atomic)

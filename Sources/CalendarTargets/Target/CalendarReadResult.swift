@@ -6,7 +6,8 @@ public struct CalendarReadResult: Sendable, Equatable {
     public var exists: Bool
     /// Resources (CalDAV) or documents read.
     public var resources: Int
-    /// Components written (`VEVENT`, `VTODO`, `VJOURNAL`, overrides counted each).
+    /// Components written (`VEVENT`, `VTODO`, `VJOURNAL`, overrides counted each); 0 from a
+    /// reader that copies a document without parsing it (the file target).
     public var components: Int
     /// Resources the node holds that could not be read or parsed, each with the reason.
     public var unreadable: [ItemError]
