@@ -6,6 +6,7 @@
    these typed wrappers give it one entry point per argument type. */
 
 typedef size_t (*calimport_curl_data_callback)(char *data, size_t size, size_t count, void *userdata);
+typedef int (*calimport_curl_seek_callback)(void *userdata, curl_off_t offset, int origin);
 
 static inline CURLcode calimport_curl_set_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -25,6 +26,9 @@ static inline CURLcode calimport_curl_set_slist(CURL *handle, CURLoption option,
 static inline CURLcode calimport_curl_set_callback(CURL *handle, CURLoption option, calimport_curl_data_callback value) {
     return curl_easy_setopt(handle, option, value);
 }
+static inline CURLcode calimport_curl_set_seek_callback(CURL *handle, CURLoption option, calimport_curl_seek_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
 static inline CURLcode calimport_curl_get_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
@@ -38,6 +42,13 @@ static const CURLoption CALIMPORT_CURLOPT_CUSTOMREQUEST = CURLOPT_CUSTOMREQUEST;
 static const CURLoption CALIMPORT_CURLOPT_HTTPHEADER = CURLOPT_HTTPHEADER;
 static const CURLoption CALIMPORT_CURLOPT_POSTFIELDS = CURLOPT_POSTFIELDS;
 static const CURLoption CALIMPORT_CURLOPT_POSTFIELDSIZE_LARGE = CURLOPT_POSTFIELDSIZE_LARGE;
+static const CURLoption CALIMPORT_CURLOPT_READFUNCTION = CURLOPT_READFUNCTION;
+static const CURLoption CALIMPORT_CURLOPT_READDATA = CURLOPT_READDATA;
+static const CURLoption CALIMPORT_CURLOPT_SEEKFUNCTION = CURLOPT_SEEKFUNCTION;
+static const CURLoption CALIMPORT_CURLOPT_SEEKDATA = CURLOPT_SEEKDATA;
+static const size_t CALIMPORT_CURL_READFUNC_ABORT = CURL_READFUNC_ABORT;
+static const int CALIMPORT_CURL_SEEKFUNC_OK = CURL_SEEKFUNC_OK;
+static const int CALIMPORT_CURL_SEEKFUNC_FAIL = CURL_SEEKFUNC_FAIL;
 static const CURLoption CALIMPORT_CURLOPT_NOBODY = CURLOPT_NOBODY;
 static const CURLoption CALIMPORT_CURLOPT_HTTPGET = CURLOPT_HTTPGET;
 static const CURLoption CALIMPORT_CURLOPT_POST = CURLOPT_POST;

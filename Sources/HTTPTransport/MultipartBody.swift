@@ -1,11 +1,12 @@
 import Foundation
 
 /// A `multipart/form-data` body (RFC 7578) holding file parts, as `zmmailbox postRestURL` and
-/// browser forms send uploads.
+/// browser forms send uploads. A part's content may be an ``HTTPUpload`` (ranges of a file),
+/// so the body is streamed without being assembled in memory.
 public struct MultipartBody: Sendable {
     /// The boundary between parts.
     public let boundary: String
-    private var parts: [(name: String, filename: String, contentType: String, data: Data)] = []
+    private var parts: [(name: String, filename: String, contentType: String, content: HTTPUpload)] = []
 
     /// An empty body with a random boundary.
     public init() {
@@ -15,24 +16,33 @@ public struct MultipartBody: Sendable {
 
     /// Adds a file part.
     public mutating func addFile(name: String, filename: String, contentType: String, data: Data) {
-        parts.append((name, filename, contentType, data))
+        addFile(name: name, filename: filename, contentType: contentType, content: HTTPUpload([.bytes(data)]))
+    }
+
+    /// Adds a file part whose content is read while the body is sent.
+    public mutating func addFile(name: String, filename: String, contentType: String, content: HTTPUpload) {
+        parts.append((name, filename, contentType, content))
     }
 
     /// The `Content-Type` header value.
     public var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
-    /// The encoded body.
-    public var data: Data {
-        var body = Data()
-        body.reserveCapacity(parts.reduce(boundary.utf8.count + 8) { $0 + $1.data.count + $1.name.utf8.count + $1.filename.utf8.count + 200 })
+    /// The encoded body, to be streamed.
+    public var upload: HTTPUpload {
+        var body = HTTPUpload()
         for part in parts {
-            body.append(Data("--\(boundary)\r\n".utf8))
-            body.append(Data("Content-Disposition: form-data; name=\"\(part.name)\"; filename=\"\(part.filename)\"\r\n".utf8))
-            body.append(Data("Content-Type: \(part.contentType)\r\n\r\n".utf8))
-            body.append(part.data)
-            body.append(Data("\r\n".utf8))
+            body.append(.bytes(Data(("--\(boundary)\r\n"
+                + "Content-Disposition: form-data; name=\"\(part.name)\"; filename=\"\(part.filename)\"\r\n"
+                + "Content-Type: \(part.contentType)\r\n\r\n").utf8)))
+            body.append(contentsOf: part.content)
+            body.append(.bytes(Data("\r\n".utf8)))
         }
-        body.append(Data("--\(boundary)--\r\n".utf8))
+        body.append(.bytes(Data("--\(boundary)--\r\n".utf8)))
         return body
+    }
+
+    /// The encoded body in memory.
+    public var data: Data {
+        (try? upload.data()) ?? Data()
     }
 }

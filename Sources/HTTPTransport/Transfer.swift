@@ -16,22 +16,29 @@ struct Transfer {
         }
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let started = Date()
-        let code: CURLcode = withExtendedLifetime(sink) {
-            errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
+        let code: CURLcode = try withExtendedLifetime(sink) {
+            try errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
                 setCommonOptions(request, headers: headerList, sink: sinkPointer, errorBuffer: errorPointer.baseAddress!)
                 guard let body = request.body else {
                     setMethodWithoutBody(request.method)
                     return curl_easy_perform(handle)
                 }
-                return body.withUnsafeBytes { bytes in
+                let reader = UploadReader(body)
+                return try withExtendedLifetime(reader) {
+                    let readerPointer = Unmanaged.passUnretained(reader).toOpaque()
                     _ = calimport_curl_set_long(handle, CALIMPORT_CURLOPT_POST, 1)
-                    _ = calimport_curl_set_offset(handle, CALIMPORT_CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count))
-                    _ = calimport_curl_set_pointer(handle, CALIMPORT_CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+                    _ = calimport_curl_set_offset(handle, CALIMPORT_CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+                    _ = calimport_curl_set_callback(handle, CALIMPORT_CURLOPT_READFUNCTION, UploadReader.readCallback)
+                    _ = calimport_curl_set_pointer(handle, CALIMPORT_CURLOPT_READDATA, readerPointer)
+                    _ = calimport_curl_set_seek_callback(handle, CALIMPORT_CURLOPT_SEEKFUNCTION, UploadReader.seekCallback)
+                    _ = calimport_curl_set_pointer(handle, CALIMPORT_CURLOPT_SEEKDATA, readerPointer)
                     if request.method != "POST" {
                         _ = calimport_curl_set_string(handle, CALIMPORT_CURLOPT_CUSTOMREQUEST, request.method)
                     }
-                    return curl_easy_perform(handle)
-                }
+                    let code = curl_easy_perform(handle)
+                    if code == CURLE_ABORTED_BY_CALLBACK, let failure = reader.failure { return Result<CURLcode, Error>.failure(failure) }
+                    return .success(code)
+                }.get()
             }
         }
         guard code == CURLE_OK else {

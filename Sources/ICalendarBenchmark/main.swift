@@ -7,11 +7,12 @@ import TenantGenerator
 //   ICalendarBenchmark parse FILE                reads FILE, parses it into components
 //   ICalendarBenchmark filter FILE FROM TO       reads, parses, filters and serializes in memory
 //   ICalendarBenchmark stream FILE FROM TO       filters FILE with bounded memory to /dev/null
+//   ICalendarBenchmark prepare FILE FROM TO      the worker's read+filter+prepare: FILE into a spool
 // Prints one line: `MODE bytes=N seconds=S mb_per_s=R peak_rss_mb=M components=C`.
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: ICalendarBenchmark generate|parse|filter|stream FILE [ARGS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ICalendarBenchmark generate|parse|filter|stream|prepare FILE [ARGS]\n".utf8))
     exit(64)
 }
 let mode = arguments[1]
@@ -34,7 +35,7 @@ do {
         // Printed before `document` is freed: like libical's figure, parsing without freeing.
         print(measured.line(mode: "calimport-parse"))
         withExtendedLifetime(document) {}
-    case "filter", "stream":
+    case "filter", "stream", "prepare":
         let window = try BenchmarkMeasurement.window(arguments.dropFirst(3))
         let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let measured = try BenchmarkMeasurement.measure(bytes: size) {
@@ -42,11 +43,15 @@ do {
                 let calendar = try CalendarFilter(window: window).filter(contentsOf: url)
                 return calendar.serialized().count > 0 ? calendar.counts.componentsKept : 0
             }
+            if mode == "prepare" {
+                return try CalendarFilter(window: window).spool(fileAt: url) { _ in }.counts.componentsKept
+            }
             let sink = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
             defer { try? sink.close() }
             return try CalendarFilter(window: window).filter(fileAt: url, to: sink) { _ in }.componentsKept
         }
-        print(measured.line(mode: mode == "filter" ? "calimport-parse+filter" : "calimport-stream-filter"))
+        let names = ["filter": "calimport-parse+filter", "stream": "calimport-stream-filter", "prepare": "calimport-read+filter+prepare"]
+        print(measured.line(mode: names[mode]!))
     default:
         FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
         exit(64)

@@ -15,17 +15,24 @@ extension BlueMindTarget {
 
     /// The items split by kind: VEVENT (the calendar import), VTODO (the todo list import) and
     /// VJOURNAL (no import: BlueMind's ICS import reads only VEVENT, VEventServiceHelper.java:286-292).
-    static func split(_ calendar: FilteredCalendar) -> (events: FilteredCalendar, todos: FilteredCalendar, journals: [CalendarItem]) {
-        var events = calendar, todos = calendar
-        events.items = calendar.items.filter { $0.components.first?.name == "VEVENT" }
-        todos.items = calendar.items.filter { $0.components.first?.name == "VTODO" }
-        return (events, todos, calendar.items.filter { !["VEVENT", "VTODO"].contains($0.components.first?.name ?? "") })
+    /// The indices of each kind's items (their kind is held per item, nothing is read back).
+    static func split(_ calendar: SpooledCalendar) -> (events: [Int], todos: [Int], journals: [Int]) {
+        var parts: (events: [Int], todos: [Int], journals: [Int]) = ([], [], [])
+        for (index, entry) in calendar.entries.enumerated() {
+            switch entry.kind {
+            case .event: parts.events.append(index)
+            case .todo: parts.todos.append(index)
+            case .journal, .other: parts.journals.append(index)
+            }
+        }
+        return parts
     }
 
     /// Each item BlueMind cannot import, reported once.
-    static func unsupported(_ items: [CalendarItem]) -> TargetImportResult {
+    static func unsupported(_ calendar: SpooledCalendar, items indices: [Int]) throws -> TargetImportResult {
         var result = TargetImportResult()
-        for item in items {
+        for index in indices {
+            let item = try calendar.item(at: index)
             result.failed += item.components.count
             let kind = item.components.first?.name ?? "component"
             result.itemErrors.append(ItemError(uid: item.uid, recurrenceID: nil,
@@ -38,9 +45,11 @@ extension BlueMindTarget {
     /// One left out that the calendar holds counts as skipped when BlueMind skips it by design: the
     /// file gives a LAST-MODIFIED not after the time BlueMind stored its copy and the same number
     /// of EXDATEs (ICSImportTask.java:171-181). Any other left out was refused.
-    static func eventsResult(_ calendar: FilteredCalendar, written: Set<String>, stored: [String: StoredVersion]) -> TargetImportResult {
+    static func eventsResult(_ calendar: SpooledCalendar, items indices: [Int], written: Set<String>,
+                             stored: [String: StoredVersion]) throws -> TargetImportResult {
         var result = TargetImportResult()
-        for item in calendar.items {
+        for index in indices {
+            let item = try calendar.item(at: index)
             let count = item.components.count
             if written.contains(item.uid) {
                 result.imported += count
@@ -62,27 +71,31 @@ extension BlueMindTarget {
     /// (DefaultBodyParameterCodecs.java:205-214). The task adds or updates every todo whatever its
     /// LAST-MODIFIED (VTodoImportTask.java:76-103), so one left out of `uids` was refused.
     /// `skip-existing` leaves out the UIDs the list exports; `replace` only adds and updates there.
-    func importTodos(_ calendar: FilteredCalendar, container: String, account: String, mode: ImportMode) throws -> TargetImportResult {
-        guard !calendar.items.isEmpty else { return TargetImportResult() }
+    func importTodos(_ calendar: SpooledCalendar, items: [Int], container: String, account: String, mode: ImportMode) throws -> TargetImportResult {
+        guard !items.isEmpty else { return TargetImportResult() }
         let url = "\(baseURL)/api/todolists/vtodos/\(ZimbraTarget.encode(container))"
-        var calendar = calendar
+        var items = items
         var skipped = 0
         if mode == .skipExisting {
-            (calendar, skipped) = Self.leavingOut(try storedVersions(url, account: account, action: "todo list export"), from: calendar)
-            if calendar.items.isEmpty { return TargetImportResult(skipped: skipped) }
+            (items, skipped) = try Self.leavingOut(try storedVersions(url, account: account, action: "todo list export"), from: items, of: calendar)
+            if items.isEmpty { return TargetImportResult(skipped: skipped) }
         }
-        let task = try call("PUT", url, body: calendar.serialized(), contentType: "text/plain", account: account, action: "VTODO import")
+        let task = try call("PUT", url, upload: try calendar.upload(of: items), contentType: "text/plain", account: account, action: "VTODO import")
         let written = Set((try awaitTask(task, account: account)["uids"] as? [String]) ?? [])
-        var result = Self.eventsResult(calendar, written: written, stored: [:])
+        var result = try Self.eventsResult(calendar, items: items, written: written, stored: [:])
         result.skipped += skipped
         return result
     }
 
-    /// `calendar` without the items whose UID `existing` holds, and their component count.
-    static func leavingOut(_ existing: [String: StoredVersion], from calendar: FilteredCalendar) -> (FilteredCalendar, Int) {
-        var kept = calendar
-        kept.items.removeAll { existing[$0.uid] != nil }
-        return (kept, calendar.items.filter { existing[$0.uid] != nil }.reduce(0) { $0 + $1.components.count })
+    /// `indices` without the items whose UID `existing` holds, and their component count.
+    static func leavingOut(_ existing: [String: StoredVersion], from indices: [Int], of calendar: SpooledCalendar) throws -> ([Int], Int) {
+        var skipped = 0
+        let kept = try indices.filter { index in
+            let item = try calendar.item(at: index)
+            if existing[item.uid] != nil { skipped += item.components.count }
+            return existing[item.uid] == nil
+        }
+        return (kept, skipped)
     }
 
     /// UID → stored version of what `url` (a calendar or todo list export) holds.

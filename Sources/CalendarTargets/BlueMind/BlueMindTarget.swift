@@ -31,40 +31,40 @@ public struct BlueMindTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         let user = try userUID(account)
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         let parts = Self.split(calendar)
-        let events = try importEvents(parts.events, container: Self.defaultCalendar(ofUser: user), account: account, mode: mode)
-        let todos = try importTodos(parts.todos, container: Self.defaultTodoList(ofUser: user), account: account, mode: mode)
-        return Self.sum([Self.unsupported(parts.journals), events, todos])
+        let events = try importEvents(calendar, items: parts.events, container: Self.defaultCalendar(ofUser: user), account: account, mode: mode)
+        let todos = try importTodos(calendar, items: parts.todos, container: Self.defaultTodoList(ofUser: user), account: account, mode: mode)
+        return Self.sum([try Self.unsupported(calendar, items: parts.journals), events, todos])
     }
 
     /// Imports the VEVENT items into calendar `container`: `replace` resets it first,
     /// `skip-existing` leaves out the UIDs it already exports; what the task's `uids` leaves out
-    /// is told apart by ``eventsResult(_:written:stored:)``.
-    private func importEvents(_ calendar: FilteredCalendar, container: String, account: String, mode: ImportMode) throws -> TargetImportResult {
-        if calendar.items.isEmpty && mode != .replace { return TargetImportResult() }
+    /// is told apart by ``eventsResult(_:items:written:stored:)``.
+    private func importEvents(_ calendar: SpooledCalendar, items: [Int], container: String, account: String, mode: ImportMode) throws -> TargetImportResult {
+        if items.isEmpty && mode != .replace { return TargetImportResult() }
         let containerPath = "\(baseURL)/api/calendars/\(ZimbraTarget.encode(container))"
         let veventURL = "\(baseURL)/api/calendars/vevent/\(ZimbraTarget.encode(container))"
-        var calendar = calendar
+        var items = items
         var skipped = 0
         switch mode {
         case .replace:
             _ = try awaitTask(try call("POST", containerPath + "/_reset", account: account, action: "calendar reset"), account: account)
         case .skipExisting:
-            (calendar, skipped) = Self.leavingOut(try storedVersions(veventURL, account: account, action: "calendar export"), from: calendar)
+            (items, skipped) = try Self.leavingOut(try storedVersions(veventURL, account: account, action: "calendar export"), from: items, of: calendar)
         case .merge:
             break
         }
-        if calendar.items.isEmpty { return TargetImportResult(skipped: skipped) }
-        let task = try call("PUT", veventURL, body: calendar.serialized(), account: account, action: "ICS import")
+        if items.isEmpty { return TargetImportResult(skipped: skipped) }
+        let task = try call("PUT", veventURL, upload: try calendar.upload(of: items), account: account, action: "ICS import")
         let written = Set((try awaitTask(task, account: account)["uids"] as? [String]) ?? [])
         // Only when the task left some out: read what the calendar holds to tell unchanged from refused.
-        let stored = calendar.items.allSatisfy { written.contains($0.uid) } ? [:]
+        let stored = try items.allSatisfy { written.contains(try calendar.item(at: $0).uid) } ? [:]
             : try storedVersions(veventURL, account: account, action: "calendar export")
-        var result = Self.eventsResult(calendar, written: written, stored: stored)
+        var result = try Self.eventsResult(calendar, items: items, written: written, stored: stored)
         result.skipped += skipped
         return result
     }
@@ -122,11 +122,13 @@ public struct BlueMindTarget: CalendarTarget {
 
     /// Sends a request with the API key; throws ``CalendarTargetError`` for any answer but a
     /// success (or 404 when `acceptNotFound`).
-    func call(_ method: String, _ url: String, body: Data? = nil, contentType: String = "text/calendar; charset=utf-8",
+    func call(_ method: String, _ url: String, upload: HTTPUpload? = nil, contentType: String = "text/calendar; charset=utf-8",
               account: String, action: String, acceptNotFound: Bool = false) throws -> HTTPResponse {
         var headers = [("X-BM-ApiKey", apiKey), ("Accept", "application/json")]
-        if body != nil { headers.append(("Content-Type", contentType)) }
-        let response = try sender.send(HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: 600), account: account,
+        if upload != nil { headers.append(("Content-Type", contentType)) }
+        var request = HTTPRequest(method: method, url: url, headers: headers, timeout: 600)
+        request.body = upload
+        let response = try sender.send(request, account: account,
                                        action: action, isTransient: BlueMindFault.isTransient)
         if response.isSuccess || (acceptNotFound && response.status == 404) { return response }
         throw BlueMindFault.error(response, account: account, action: action)

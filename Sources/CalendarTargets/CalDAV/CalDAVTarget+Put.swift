@@ -21,7 +21,7 @@ extension CalDAVTarget {
 
     /// PUTs one item; when the collection turns out missing (409), creates it and tries once more.
     func put(
-        _ original: CalendarItem, of calendar: FilteredCalendar, into collection: String, account: String, mode: ImportMode,
+        _ original: CalendarItem, of calendar: SpooledCalendar, into collection: String, account: String, mode: ImportMode,
         logger: Logger
     ) throws -> TargetImportResult {
         let item = serverScheduling ? original : ScheduleAgent.clientScheduled(original)

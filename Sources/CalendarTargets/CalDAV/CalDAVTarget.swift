@@ -48,18 +48,20 @@ public struct CalDAVTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         let collection = collectionURL(for: account)
         try ensureCollection(collection, account: account, logger: logger)
         if mode == .replace {
             if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
-            try deleteOthers(in: collection, keeping: Set(calendar.items.map { CalDAVResourceName.forUID($0.uid) }), account: account)
+            var keeping = Set<String>()
+            for index in 0..<calendar.count { keeping.insert(CalDAVResourceName.forUID(try calendar.item(at: index).uid)) }
+            try deleteOthers(in: collection, keeping: keeping, account: account)
         }
         let results = ResultCollector()
-        let items = calendar.items
-        let finished = try ParallelItems.forEach(items.count, width: parallelPuts, cancellation: cancellation) { index in
-            let outcome = try put(items[index], of: calendar, into: collection, account: account, mode: mode, logger: logger)
+        let finished = try ParallelItems.forEach(calendar.count, width: parallelPuts, cancellation: cancellation) { index in
+            // One item at a time, read back from the spool: memory holds the items in flight only.
+            let outcome = try put(try calendar.item(at: index), of: calendar, into: collection, account: account, mode: mode, logger: logger)
             results.add(outcome)
         }
         var result = results.result

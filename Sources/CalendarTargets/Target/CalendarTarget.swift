@@ -5,8 +5,9 @@ import Logging
 ///
 /// Implementations are called from many worker slots at once and must be thread-safe.
 public protocol CalendarTarget: Sendable {
-    /// Pushes `calendar` (what the window kept of `account`'s file) into that account's calendar.
-    /// Throws ``CalendarTargetError`` when the account as a whole failed; single refused items are
+    /// Pushes `calendar` (what the window kept of `account`'s file, spooled on disk) into that
+    /// account's calendar, streaming whole-calendar bodies from the spool and reading items back
+    /// one at a time, so memory stays bounded whatever the account's size. Throws ``CalendarTargetError`` when the account as a whole failed; single refused items are
     /// reported in the result instead.
     ///
     /// `cancellation` is asked at the target's checkpoints: between items for targets that push
@@ -14,7 +15,7 @@ public protocol CalendarTarget: Sendable {
     /// target sends nothing more and returns what it did so far with
     /// ``TargetImportResult/cancelled`` set.
     func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult
 
     /// Ends what the connector holds open on the node (sessions); called once at shutdown.
@@ -24,9 +25,23 @@ public protocol CalendarTarget: Sendable {
 extension CalendarTarget {
     /// Pushes `calendar` with no way to stop it part way (``CancellationCheck/never``).
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, logger: Logger
     ) throws -> TargetImportResult {
         try importCalendar(calendar, account: account, mode: mode, cancellation: .never, logger: logger)
+    }
+
+    /// Pushes an in-memory calendar (spooled first) with no way to stop it part way.
+    public func importCalendar(
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
+    ) throws -> TargetImportResult {
+        try importCalendar(SpooledCalendar(calendar), account: account, mode: mode, cancellation: .never, logger: logger)
+    }
+
+    /// Pushes an in-memory calendar (spooled first).
+    public func importCalendar(
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+    ) throws -> TargetImportResult {
+        try importCalendar(SpooledCalendar(calendar), account: account, mode: mode, cancellation: cancellation, logger: logger)
     }
 
     /// Nothing to close.

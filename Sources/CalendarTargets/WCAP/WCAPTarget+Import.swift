@@ -13,11 +13,11 @@ extension WCAPTarget {
         case unknown(String)
     }
 
-    /// Sends `calendar` once (no transport retry: a lost answer must be checked, not re-sent);
-    /// throws the classified error of a failure errno.
-    func importOnce(_ calendar: FilteredCalendar, account: String, logger: Logger) throws -> ImportOutcome {
+    /// Sends the items at `indices` of `calendar` once, streamed from the spool (no transport
+    /// retry: a lost answer must be checked, not re-sent); throws the classified error of a failure errno.
+    func importOnce(_ calendar: SpooledCalendar, items indices: [Int], account: String, logger: Logger) throws -> ImportOutcome {
         var form = MultipartBody()
-        form.addFile(name: "Upload", filename: "calendar.ics", contentType: "text/calendar; charset=utf-8", data: calendar.serialized())
+        form.addFile(name: "Upload", filename: "calendar.ics", contentType: "text/calendar; charset=utf-8", content: try calendar.upload(of: indices))
         var errno = try postImport(form, account: account)
         if case .known(let value) = errno, WCAPErrno.reaction(to: value) == .relogin {
             logger.info("wcap.session.renewed", metadata: ["account": "\(account)"])
@@ -50,7 +50,7 @@ extension WCAPTarget {
         }
         let query = "id=\(id)&calid=\(ZimbraTarget.encodeQuery(account))&dtstart=0&dtend=0&content-in=text/calendar&fmt-out=text/calendar"
         let request = HTTPRequest(method: "POST", url: "\(baseURL)/import.wcap?\(query)",
-                                  headers: [("Content-Type", form.contentType)], body: form.data, timeout: 600)
+                                  headers: [("Content-Type", form.contentType)], upload: form.upload, timeout: 600)
         var once = sender
         once.attempts = 1
         let response: HTTPResponse

@@ -32,7 +32,7 @@ public struct WCAPTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         guard mode != .replace else {
@@ -41,16 +41,18 @@ public struct WCAPTarget: CalendarTarget {
         }
         // No document says import.wcap matches UIDs: what the calendar already holds is left as it is.
         let before = try landedUIDs(account, logger: logger)
-        var pending = calendar.items.filter { !before.contains($0.uid) }
-        var result = TargetImportResult(skipped: calendar.items.filter { before.contains($0.uid) }.reduce(0) { $0 + $1.components.count })
+        var result = TargetImportResult()
+        var pending = try calendar.indices { item in
+            if before.contains(item.uid) { result.skipped += item.components.count }
+            return !before.contains(item.uid)
+        }
         var lastUnknown = ""
         for _ in 0..<Self.importRounds where !pending.isEmpty {
-            var part = calendar
-            part.items = pending
-            switch try importOnce(part, account: account, logger: logger) {
+            switch try importOnce(calendar, items: pending, account: account, logger: logger) {
             case .answered:
                 let landed = try landedUIDs(account, logger: logger)
-                for item in pending {
+                for index in pending {
+                    let item = try calendar.item(at: index)
                     if landed.contains(item.uid) { result.imported += item.components.count; continue }
                     result.failed += item.components.count
                     result.itemErrors.append(ItemError(uid: item.uid, recurrenceID: nil,
@@ -62,8 +64,11 @@ public struct WCAPTarget: CalendarTarget {
                 logger.warning("wcap.import.outcome_unknown", metadata: ["account": "\(account)", "wcap.reason": "\(reason)"])
                 lastUnknown = reason
                 let landed = try landedUIDs(account, logger: logger)
-                result.imported += pending.filter { landed.contains($0.uid) }.reduce(0) { $0 + $1.components.count }
-                pending.removeAll { landed.contains($0.uid) }
+                pending = try pending.filter { index in
+                    let item = try calendar.item(at: index)
+                    if landed.contains(item.uid) { result.imported += item.components.count }
+                    return !landed.contains(item.uid)
+                }
             }
         }
         if pending.isEmpty { return result }

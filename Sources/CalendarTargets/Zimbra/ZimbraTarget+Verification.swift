@@ -9,11 +9,12 @@ extension ZimbraTarget {
     /// when it is a success or a 5xx other than overload: a 500 may follow a partial import
     /// (each component is its own transaction, Mailbox.java:5841-5897), so it is verified, not
     /// re-sent blindly. Overload answers (408, 429, 503, 504) are retried by the sender.
-    func postImport(_ calendar: FilteredCalendar, account: String) throws -> HTTPResponse {
+    /// The items at `indices` (all when nil) are streamed from the spool.
+    func postImport(_ calendar: SpooledCalendar, items indices: [Int]?, account: String) throws -> HTTPResponse {
         var form = MultipartBody()
-        form.addFile(name: "file", filename: "calendar.ics", contentType: "text/calendar; charset=utf-8", data: calendar.serialized())
+        form.addFile(name: "file", filename: "calendar.ics", contentType: "text/calendar; charset=utf-8", content: try calendar.upload(of: indices))
         let action = "REST import into \(folder)"
-        let response = try rest("POST", account, query: "fmt=ics&ignore=1", headers: [("Content-Type", form.contentType)], body: form.data,
+        let response = try rest("POST", account, query: "fmt=ics&ignore=1", headers: [("Content-Type", form.contentType)], upload: form.upload,
                                 timeout: 600, action: action,
                                 isTransient: { [408, 429, 503, 504].contains($0.status) })
         switch response.status {
@@ -52,11 +53,13 @@ extension ZimbraTarget {
     /// each component held with the SEQUENCE sent is imported, one held with a newer SEQUENCE
     /// is skipped (the server keeps the newer version), any other is a per-event error. After a
     /// 5xx of which nothing sent is held, the answer is thrown (transient): nothing to verify.
-    func verify(_ calendar: FilteredCalendar, account: String, answer: HTTPResponse) throws -> TargetImportResult {
+    /// The items sent (`indices`, all when nil) are read back from the spool one at a time.
+    func verify(_ calendar: SpooledCalendar, items indices: [Int]?, account: String, answer: HTTPResponse) throws -> TargetImportResult {
         let held = try heldComponents(account)
         let stopped = (500...599).contains(answer.status)
         var result = TargetImportResult()
-        for item in calendar.items {
+        for index in indices ?? Array(0..<calendar.count) {
+            let item = try calendar.item(at: index)
             let overrides = item.components.filter { $0.first("RECURRENCE-ID") != nil }.count
             for component in item.components {
                 let sent = ZimbraStoredComponents.sequence(of: component)

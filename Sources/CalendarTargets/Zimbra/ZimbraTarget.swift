@@ -35,22 +35,24 @@ public struct ZimbraTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         if let refusal = basicAuthRefusal(account) { throw refusal }
         if mode == .replace { try emptyFolder(account) }
-        var sending = calendar
+        var sending: [Int]?
         var alreadyHeld = 0
         if mode == .skipExisting {
             // The whole folder, not the window: a UID held outside the window is replaced too.
             let existing = try heldComponents(account).uids
-            sending.items = calendar.items.filter { !existing.contains($0.uid) }
-            alreadyHeld = calendar.items.filter { existing.contains($0.uid) }.reduce(0) { $0 + $1.components.count }
-            if sending.items.isEmpty { return TargetImportResult(skipped: alreadyHeld) }
+            sending = try calendar.indices { item in
+                if existing.contains(item.uid) { alreadyHeld += item.components.count }
+                return !existing.contains(item.uid)
+            }
+            if sending?.isEmpty == true { return TargetImportResult(skipped: alreadyHeld) }
         }
-        let answer = try postImport(sending, account: account)
-        var result = try verify(sending, account: account, answer: answer)
+        let answer = try postImport(calendar, items: sending, account: account)
+        var result = try verify(calendar, items: sending, account: account, answer: answer)
         result.skipped += alreadyHeld
         logger.debug("zimbra.imported", metadata: [
             "account": "\(account)", "http.status": "\(answer.status)", "imported": "\(result.imported)", "failed": "\(result.failed)",
@@ -61,14 +63,15 @@ public struct ZimbraTarget: CalendarTarget {
     /// Sends a request to the account's folder on the REST interface
     /// (`/service/home/{account}/{folder}?{query}`), authenticated as imports are: the account's
     /// token as `ZM_AUTH_TOKEN` cookie (renewed once on 401), or basic auth with `auth=ba`.
-    func rest(_ method: String, _ account: String, query: String, headers: [(String, String)] = [], body: Data? = nil,
+    func rest(_ method: String, _ account: String, query: String, headers: [(String, String)] = [], upload: HTTPUpload? = nil,
               timeout: Double = 60, action: String,
               isTransient: (HTTPResponse) -> Bool = FailureVerdict.isTransient) throws -> HTTPResponse {
         var query = query
         if case .basic = authentication { query += "&auth=ba" }
         let url = "\(baseURL)/service/home/\(Self.encode(account))/\(Self.encode(folder))?\(query)"
         return try withToken(account) { token in
-            var request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
+            var request = HTTPRequest(method: method, url: url, headers: headers, timeout: timeout)
+            request.body = upload
             if let token { request.headers.append(("Cookie", "ZM_AUTH_TOKEN=\(token)")) }
             if case .basic(let credentials) = authentication { request.credentials = credentials }
             return try sender.send(request, account: account, action: action, isTransient: isTransient)

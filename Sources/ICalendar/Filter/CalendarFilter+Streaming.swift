@@ -6,29 +6,13 @@ extension CalendarFilter {
     /// plus the time zones instead of the file size: a first pass reads the file in chunks,
     /// keeps the header and the `VTIMEZONE`s, and notes where each UID's components are; a
     /// second reads each series again by offset, judges it and spools the kept ones to an
-    /// anonymous temporary file, which is copied to `sink` after the `VTIMEZONE`s in use.
+    /// anonymous temporary file (``spool(fileAt:problems:)``), which is copied to `sink` after the
+    /// `VTIMEZONE`s in use.
     /// Problems go to `report` as they are found. Throws like ``filter(contentsOf:)``.
     public func filter(fileAt url: URL, to sink: FileHandle,
                        problems report: (CalendarProblem) -> Void) throws -> FilterCounts {
-        let spool = try SpoolFile()
-        var writer = ContentLineWriter(reservingCapacity: 1 << 20)
-        let calendar = try forEachKeptItem(fileAt: url, problems: report) { item in
-            for component in item.components { writer.write(component) }
-            if writer.bytes.count >= 1 << 20 {
-                try spool.write(writer.bytes)
-                writer.removeAll()
-            }
-        }
-        try spool.write(writer.bytes)
-        writer.removeAll()
-        writer.begin("VCALENDAR")
-        for property in calendar.calendarProperties { writer.write(property) }
-        for tzid in calendar.timeZones.keys.sorted() { writer.write(calendar.timeZones[tzid]!) }
-        try sink.write(contentsOf: writer.bytes)
-        try spool.forEachChunk { try sink.write(contentsOf: $0) }
-        writer.removeAll()
-        writer.end("VCALENDAR")
-        try sink.write(contentsOf: writer.bytes)
+        let calendar = try spool(fileAt: url, problems: report)
+        try calendar.forEachChunk { try sink.write(contentsOf: $0) }
         return calendar.counts
     }
 

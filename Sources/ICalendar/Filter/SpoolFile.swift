@@ -1,9 +1,14 @@
 import Foundation
 
 /// An anonymous temporary file (unlinked as soon as it is created) that holds the kept items
-/// while the streaming filter still learns which `VTIMEZONE`s go before them.
-final class SpoolFile {
-    private let descriptor: Int32
+/// while the streaming filter still learns which `VTIMEZONE`s go before them, and while a
+/// connector pushes them (``SpooledCalendar``). Appends come from one thread; reads by offset
+/// (`pread`) may come from many once writing is done.
+final class SpoolFile: @unchecked Sendable {
+    /// The open descriptor (deleted file: gone from the disk when it is closed).
+    let descriptor: Int32
+    /// Bytes written so far.
+    private(set) var size: Int64 = 0
 
     /// Creates the file in the system's temporary directory; throws `.unreadableFile`.
     init() throws {
@@ -31,16 +36,33 @@ final class SpoolFile {
                 written += count
             }
         }
+        size += Int64(bytes.count)
     }
 
-    /// Calls `body` with everything written so far, in chunks, from the start.
-    func forEachChunk(_ body: (Data) throws -> Void) throws {
-        lseek(descriptor, 0, SEEK_SET)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = try buffer.withUnsafeMutableBytes { try FileRangeReader.read(descriptor, into: $0, path: "spool file") }
-            if count == 0 { return }
-            try body(Data(buffer[0..<count]))
+    /// Fills `buffer` with the bytes from `offset`; throws `.unreadableFile` when it cannot.
+    func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws {
+        var total = 0
+        while total < buffer.count {
+            let count = pread(descriptor, buffer.baseAddress! + total, buffer.count - total, off_t(offset) + off_t(total))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                throw ICalendarError(code: .unreadableFile, message: "cannot read the spool file at \(offset): \(count == 0 ? "end of file" : String(cString: strerror(errno)))")
+            }
+            total += count
+        }
+    }
+
+    /// Calls `body` with the bytes of `range` (everything written when nil), in chunks of at
+    /// most 1 MiB, read by offset (safe while other threads read too).
+    func forEachChunk(in range: Range<Int64>? = nil, _ body: (Data) throws -> Void) throws {
+        let range = range ?? 0..<size
+        var buffer = Data(count: Int(min(1 << 20, range.count)))
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let count = Int(min(Int64(buffer.count), range.upperBound - offset))
+            try buffer.withUnsafeMutableBytes { try read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count])) }
+            try body(count == buffer.count ? buffer : buffer.prefix(count))
+            offset += Int64(count)
         }
     }
 }

@@ -9,6 +9,11 @@ import Logging
 /// window, pushes it to the target, and turns whatever happened into a ``JobOutcome``.
 /// Never throws: bad input fails that account with a reason that names it.
 ///
+/// Memory per job is bounded whatever the account's size: the file is read in chunks and
+/// filtered series by series into a spool file (``CalendarFilter/spool(fileAt:problems:)``, one
+/// anonymous temporary file per job, gone when the job ends), and the target pushes from it
+/// (``SpooledCalendar``).
+///
 /// A cancelled job stops after reading and filtering, or at the target's next checkpoint; it
 /// then fails permanently with code `job.cancelled` (the queue records it `cancelled`), its
 /// counters holding what was pushed before it stopped.
@@ -39,8 +44,7 @@ public final class AccountImporter: Sendable {
         var itemErrors: [ItemError] = []
         do {
             let prepared = try prepare(batch, account: job.account, logger: logger)
-            let calendar = try readAndFilter(job.account, batch: prepared, counters: &counters)
-            itemErrors = calendar.problems.filter { $0.severity == .error }.map(ItemError.init)
+            let calendar = try readAndFilter(job.account, batch: prepared, counters: &counters, itemErrors: &itemErrors)
             Self.warnAboutDerivedUIDs(calendar, logger: logger)
             counters.failed = itemErrors.count
             if cancellation.isCancelled { throw Self.cancelled(job.account, counters: counters) }
@@ -86,28 +90,36 @@ public final class AccountImporter: Sendable {
         }
     }
 
-    private func readAndFilter(_ account: String, batch: PreparedBatch, counters: inout JobCounters) throws -> FilteredCalendar {
+    /// Filters the account's file into a spool; per-event errors go to `itemErrors` as found.
+    private func readAndFilter(_ account: String, batch: PreparedBatch, counters: inout JobCounters,
+                               itemErrors: inout [ItemError]) throws -> SpooledCalendar {
         let file = batch.source.file(for: account)
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw JobFailure(failureClass: .permanent, code: "source.missing", message: "\(account): missing source: \(file.path) does not exist")
         }
-        let data: Data
+        let size: Int
         do {
-            data = try Data(contentsOf: file)
+            size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         } catch {
             throw JobFailure(failureClass: .permanent, code: "source.unreadable",
                              message: "\(account): cannot read \(file.path): \(Self.reason(error))")
         }
-        counters.bytes = data.count
-        guard !data.isEmpty else {
+        counters.bytes = size
+        guard size > 0 else {
             throw JobFailure(failureClass: .permanent, code: "source.empty", message: "\(account): \(file.path) is empty")
         }
         let filter = CalendarFilter(window: batch.window)
         do {
-            let calendar = try filter.filter(data)
+            var errors: [ItemError] = []
+            let calendar = try filter.spool(fileAt: file) { problem in
+                if problem.severity == .error { errors.append(ItemError(problem)) }
+            }
+            itemErrors = errors
             counters.componentsInFile = calendar.counts.componentsInFile
             counters.componentsKept = calendar.counts.componentsKept
             return calendar
+        } catch let error as ICalendarError where error.code == .unreadableFile {
+            throw JobFailure(failureClass: .permanent, code: "source.unreadable", message: "\(account): \(error.message)")
         } catch let error as ICalendarError {
             throw JobFailure(failureClass: .permanent, code: "source.parse", message: "\(account): \(file.lastPathComponent): \(error.message)")
         }
@@ -139,11 +151,12 @@ public final class AccountImporter: Sendable {
 
     /// Components without UID are imported under derived UIDs (a warning, not an item error:
     /// the account is not partial because of them); one log line names their lines.
-    static func warnAboutDerivedUIDs(_ calendar: FilteredCalendar, logger: Logger) {
+    static func warnAboutDerivedUIDs(_ calendar: SpooledCalendar, logger: Logger) {
         guard calendar.counts.derivedUIDs > 0 else { return }
-        let lines = calendar.items.filter(\.hasDerivedUID).flatMap(\.components).map(\.line)
-        let shown = lines.prefix(20).map(String.init).joined(separator: ", ") + (lines.count > 20 ? ", …" : "")
-        logger.warning("job.uids.derived", metadata: ["components": "\(lines.count)", "lines": "\(shown)"])
+        let components = calendar.entries.lazy.filter(\.hasDerivedUID).reduce(0) { $0 + Int($1.components) }
+        let lines = calendar.derivedUIDLines
+        let shown = lines.prefix(20).map(String.init).joined(separator: ", ") + (components > 20 ? ", …" : "")
+        logger.warning("job.uids.derived", metadata: ["components": "\(components)", "lines": "\(shown)"])
     }
 
     static func reason(_ error: Error) -> String {

@@ -109,7 +109,10 @@ public final class WorkerPool: @unchecked Sendable {
         try? queue.markStopping(workerID: workerID)
         finishInFlight(queue)
         try? queue.deregister(workerID: workerID)
-        logger.info("worker.stopped", metadata: ["worker.id": "\(workerID)"])
+        // The process's peak resident set so far (getrusage: kilobytes on Linux), for memory checks.
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        logger.info("worker.stopped", metadata: ["worker.id": "\(workerID)", "process.peak_rss_kb": "\(usage.ru_maxrss)"])
     }
 
     /// The leases of the jobs this process holds now.
