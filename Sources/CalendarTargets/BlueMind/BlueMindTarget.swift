@@ -31,13 +31,16 @@ public struct BlueMindTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         let user = try userUID(account)
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         let parts = Self.split(calendar)
         let events = try importEvents(parts.events, container: Self.defaultCalendar(ofUser: user), account: account, mode: mode)
+        progress.pushed(events)
         let todos = try importTodos(parts.todos, container: Self.defaultTodoList(ofUser: user), account: account, mode: mode)
+        progress.pushed(todos)
         return Self.sum([Self.unsupported(parts.journals), events, todos])
     }
 

@@ -48,7 +48,8 @@ public struct CalDAVTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         let collection = collectionURL(for: account)
         try ensureCollection(collection, account: account, logger: logger)
@@ -61,6 +62,7 @@ public struct CalDAVTarget: CalendarTarget {
         let finished = try ParallelItems.forEach(items.count, width: parallelPuts, cancellation: cancellation) { index in
             let outcome = try put(items[index], of: calendar, into: collection, account: account, mode: mode, logger: logger)
             results.add(outcome)
+            progress.pushed(outcome)
         }
         var result = results.result
         result.cancelled = !finished

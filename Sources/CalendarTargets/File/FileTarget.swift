@@ -13,7 +13,8 @@ public struct FileTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         guard !account.contains("/"), account != "..", account != "." else {
@@ -27,6 +28,7 @@ public struct FileTarget: CalendarTarget {
             throw CalendarTargetError(code: .fileSystem, isTransient: false,
                                       message: "\(account): cannot write \(destination.path): \(error.localizedDescription)", underlying: error)
         }
+        progress.pushed(calendar.counts.componentsKept)
         return TargetImportResult(imported: calendar.counts.componentsKept)
     }
 }

@@ -32,7 +32,8 @@ public struct WCAPTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         guard mode != .replace else {
@@ -44,10 +45,15 @@ public struct WCAPTarget: CalendarTarget {
         var pending = calendar.items.filter { !before.contains($0.uid) }
         var result = TargetImportResult(skipped: calendar.items.filter { before.contains($0.uid) }.reduce(0) { $0 + $1.components.count })
         var lastUnknown = ""
-        for _ in 0..<Self.importRounds where !pending.isEmpty {
+        for round in 0..<Self.importRounds where !pending.isEmpty {
             var part = calendar
             part.items = pending
-            switch try importOnce(part, account: account, logger: logger) {
+            let outcome = try importOnce(part, account: account, logger: logger)
+            if round == 0 {
+                progress.pushed(calendar.counts.componentsKept)
+                progress.enter(.verifying)
+            }
+            switch outcome {
             case .answered:
                 let landed = try landedUIDs(account, logger: logger)
                 for item in pending {

@@ -35,7 +35,8 @@ public struct ZimbraTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         if let refusal = basicAuthRefusal(account) { throw refusal }
@@ -50,6 +51,8 @@ public struct ZimbraTarget: CalendarTarget {
             if sending.items.isEmpty { return TargetImportResult(skipped: alreadyHeld) }
         }
         let answer = try postImport(sending, account: account)
+        progress.pushed(calendar.counts.componentsKept)
+        progress.enter(.verifying)
         var result = try verify(sending, account: account, answer: answer)
         result.skipped += alreadyHeld
         logger.debug("zimbra.imported", metadata: [
