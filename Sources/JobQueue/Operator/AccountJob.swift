@@ -29,6 +29,8 @@ public struct AccountJob: Sendable, Equatable, Codable {
     public var lastError: String?
     /// When the last attempt finished (UTC), if one did.
     public var finishedAt: Date?
+    /// While it runs: its phase and components pushed, as of its worker's last heartbeat.
+    public var progress: LiveProgress?
 
     enum CodingKeys: String, CodingKey {
         case account
@@ -43,5 +45,6 @@ public struct AccountJob: Sendable, Equatable, Codable {
         case httpStatus = "http_status"
         case lastError = "last_error"
         case finishedAt = "finished_at"
+        case progress
     }
 }

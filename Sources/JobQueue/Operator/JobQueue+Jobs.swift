@@ -11,7 +11,7 @@ extension JobQueue {
                    coalesce(r.imported, 0) AS imported, coalesce(r.skipped, 0) AS skipped, coalesce(r.failed, 0) AS failed,
                    coalesce(r.bytes, 0) AS bytes, coalesce(r.duration_ms, 0) AS duration_ms,
                    r.error_class, r.error_code, r.http_status, r.message,
-                   r.updated_at AS finished_at
+                   r.updated_at AS finished_at, \(LiveProgress.columns)
             FROM jobs j
             JOIN batches b ON b.id = j.batch_id
             LEFT JOIN job_results r ON r.job_id = j.id
@@ -29,6 +29,6 @@ extension JobQueue {
             failed: try row.int("failed"), bytes: try row.int("bytes"), durationMs: try row.int("duration_ms"),
             errorClass: row["error_class"], errorCode: row["error_code"],
             httpStatus: try row.optionalInt("http_status"), lastError: row["message"],
-            finishedAt: try row.optionalDate("finished_at"))
+            finishedAt: try row.optionalDate("finished_at"), progress: try LiveProgress.read(row))
     }
 }
