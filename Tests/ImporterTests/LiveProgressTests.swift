@@ -36,6 +36,7 @@ struct LiveProgressTests {
             #expect(table.contains("progress") && table.contains("pushing 1,000/1,100"), "\(table)")
             let row = try #require(try Self.jobs(cli).first)
             #expect(row.state == "running" && row.progress?.phase == "pushing" && row.progress?.done == 1_000 && row.progress?.total == 1_100)
+            try Self.expectWatchShows("big@example.com: pushing 1,000/1,100, running for ", databaseURL: url)
 
             try target.open()
             #expect(try eventually(timeout: 180) { try BatchStatusJSON.read(cli, batch: "p").succeeded == 1 })
@@ -51,6 +52,19 @@ struct LiveProgressTests {
             let output = try worker.wait(timeout: 60)
             #expect(output.status == 0, "\(output.standardError)")
         }
+    }
+
+    /// `status --watch --batch p` on a real terminal (tmux) shows `expected` under `running longest:`.
+    static func expectWatchShows(_ expected: String, databaseURL: String) throws {
+        let tmux = try ExternalTool("tmux", package: "tmux")
+        // ops/test kills every server whose socket has its run's prefix when it ends.
+        let prefix = ProcessInfo.processInfo.environment["TEST_TMUX_PREFIX"] ?? "calimport-test-"
+        let socket = prefix + "\(UInt32.random(in: 0...UInt32.max))"
+        defer { _ = try? tmux.run(["-L", socket, "kill-server"]) }
+        let command = "env DATABASE_URL='\(databaseURL)' '\(CommandRunner.executable)' status --watch --interval 0.2 --batch p; sleep 600"
+        try tmux.run(["-L", socket, "new-session", "-d", "-s", "watch", "-x", "200", "-y", "20", command])
+        func screen() -> String { (try? tmux.run(["-L", socket, "capture-pane", "-p", "-t", "watch"]).output) ?? "" }
+        #expect(eventually { screen().contains("running longest:") && screen().contains(expected) }, "\(screen())")
     }
 
     /// The running accounts `status --batch p --json` lists.
