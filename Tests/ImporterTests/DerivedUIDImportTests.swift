@@ -126,6 +126,10 @@ struct DerivedUIDImportTests {
             #expect(job.attempts >= 2, "\(job)")
             // The retry found the three that had landed and imported the other three.
             #expect(job.imported == 3 && job.skipped == 3 && job.failed == 0, "\(job)")
+            // jobs shows the operator how many were derived.
+            let row = try cli.run(["jobs", "--batch", "retried", "--json"]).standardOutput
+            let fields = try #require(try JSONSerialization.jsonObject(with: Data(row.utf8)) as? [String: Any])
+            #expect(fields["derived_uids"] as? Int == 4, "\(row)")
             let stored = ComponentScan.identities(in: try server.readBack(collection))
             #expect(stored.sorted() == (derived + ["review@example.com", "planning@example.com"]).sorted(), "\(server): \(stored)")
         }

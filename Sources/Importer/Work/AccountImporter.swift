@@ -116,6 +116,7 @@ public final class AccountImporter: Sendable {
             let calendar = try filter.filter(data)
             counters.componentsInFile = calendar.counts.componentsInFile
             counters.componentsKept = calendar.counts.componentsKept
+            counters.derivedUIDs = calendar.counts.derivedUIDs
             return calendar
         } catch let error as ICalendarError {
             throw JobFailure(failureClass: .permanent, code: "source.parse", message: "\(account): \(file.lastPathComponent): \(error.message)")

@@ -19,6 +19,8 @@ public struct AccountJob: Sendable, Equatable, Codable {
     public var failed: Int
     /// Size of the source file.
     public var bytes: Int
+    /// Of the kept components, those without UID, imported under derived UIDs (a warning).
+    public var derivedUIDs: Int
     /// Duration of the last finished attempt, in milliseconds.
     public var durationMs: Int
     /// Error class (`transient`, `permanent`) and code of the last failure, if any.
@@ -39,6 +41,7 @@ public struct AccountJob: Sendable, Equatable, Codable {
         case eventsInFile = "events_in_file"
         case eventsKept = "events_kept"
         case imported, skipped, failed, bytes
+        case derivedUIDs = "derived_uids"
         case durationMs = "duration_ms"
         case errorClass = "error_class"
         case errorCode = "error_code"

@@ -13,11 +13,15 @@ extension SchemaMigrator {
     ///
     /// Nullable columns without a default: adding them rewrites nothing, and as they are not
     /// indexed the heartbeat's update stays a HOT update.
+    ///
+    /// Also `job_results.derived_uids`: of an attempt's kept components, those without UID,
+    /// imported under derived UIDs (a constant default: adding it rewrites nothing either).
     static let jobProgress = """
         ALTER TABLE jobs ADD COLUMN phase text,
                          ADD COLUMN progress_done int,
                          ADD COLUMN progress_total int,
                          ADD COLUMN progress_at timestamptz;
+        ALTER TABLE job_results ADD COLUMN derived_uids int NOT NULL DEFAULT 0;
 
         CREATE FUNCTION calimport_job_progress_cleared() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
