@@ -11,7 +11,7 @@ final class ArrivalRunner: JobRunner, @unchecked Sendable {
     private var arrivals: [Date] = []
     private let arrived = DispatchSemaphore(value: 0)
 
-    func run(_ job: ClaimedJob, batch: Batch, cancellation: CancellationCheck, logger: Logger) -> JobOutcome {
+    func run(_ job: ClaimedJob, batch: Batch, cancellation: CancellationCheck, progress: ImportProgress, logger: Logger) -> JobOutcome {
         lock.withLock { arrivals.append(Date()) }
         arrived.signal()
         return JobOutcome(job: job, result: .succeeded, counters: JobCounters())

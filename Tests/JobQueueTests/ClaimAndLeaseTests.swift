@@ -69,6 +69,40 @@ struct ClaimAndLeaseTests {
         }
     }
 
+    @Test func heartbeatRecordsProgressOfHeldJobsOnlyAndAStateChangeClearsIt() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            try fixture.queue.register(WorkerRegistration(id: "w", host: "h", pid: 1, slots: 3, version: "t"))
+            _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a", "b", "c"])
+            let jobs = try fixture.queue.claim(limit: 3, workerID: "w", leaseDuration: .seconds(60))
+            let (a, b, c) = (jobs[0], jobs[1], jobs[2])
+            let changed = Date(timeIntervalSince1970: 1_800_000_000)
+            // a reports, b's lease is extended without a report, c reports but its lease is not among those held.
+            let progress = [JobProgress(leaseID: a.leaseID, phase: "pushing", done: 2_819, total: 4_778, changedAt: changed),
+                            JobProgress(leaseID: c.leaseID, phase: "pushing", done: 7, total: 9, changedAt: changed)]
+            let beat = try fixture.queue.heartbeat(workerID: "w", leaseIDs: [a.leaseID, b.leaseID], progress: progress, leaseDuration: .seconds(60))
+            #expect(beat.extended == 2)
+            #expect(try Self.progress(fixture, a) == LiveProgress(phase: "pushing", done: 2_819, total: 4_778, changedAt: changed))
+            #expect(try Self.progress(fixture, b) == nil)
+            #expect(try Self.progress(fixture, c) == nil)
+            // A later report of a moves it on; the running list shows it.
+            try fixture.queue.heartbeat(workerID: "w", leaseIDs: [a.leaseID], progress: [JobProgress(
+                leaseID: a.leaseID, phase: "verifying", done: 4_778, total: 4_778, changedAt: changed)], leaseDuration: .seconds(60))
+            let running = try fixture.queue.slowestRunningJobs(batchName: nil, limit: 5)
+            #expect(running.count == 3 && running.first { $0.account == "a" }?.progress?.phase == "verifying")
+            // Recording the outcome ends the job: its progress is gone, the counters are in its result.
+            #expect(try fixture.queue.record([fixture.outcome(a)], workerID: "w") == 1)
+            #expect(try Self.progress(fixture, a) == nil)
+            #expect(try fixture.queue.accountJobs(AccountJobFilter(batch: "b1")).allSatisfy { $0.progress == nil })
+        }
+    }
+
+    private static func progress(_ fixture: QueueFixture, _ job: ClaimedJob) throws -> LiveProgress? {
+        let row = try #require(try fixture.queue.connection.query(
+            "SELECT \(LiveProgress.columns) FROM jobs j WHERE j.id = $1", [job.id]).first)
+        return try LiveProgress.read(row)
+    }
+
     @Test func transientFailuresRetryUntilMaxAttemptsPermanentFailAtOnce() throws {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)

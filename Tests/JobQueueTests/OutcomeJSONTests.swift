@@ -14,7 +14,7 @@ import Testing
         let job = ClaimedJob(id: id, batchID: 1, account: "a", leaseID: "00000000-0000-0000-0000-000000000001", attempt: 1, claimedAt: Date(timeIntervalSince1970: 1_700_000_000.25))
         let failure = JobFailure(failureClass: .permanent, code: "source.parse", httpStatus: 422, message: message)
         return JobOutcome(
-            job: job, result: .failed(failure, retryDelay: .milliseconds(90_500)), counters: JobCounters(imported: 3),
+            job: job, result: .failed(failure, retryDelay: .milliseconds(90_500)), counters: JobCounters(imported: 3, derivedUIDs: 2),
             itemErrors: [ItemError(uid: "uid-\"1\"", recurrenceID: nil, reason: awkward)])
     }
 
@@ -37,6 +37,7 @@ import Testing
         #expect(first["message"] as? String == Self.awkward)
         #expect(first["http_status"] as? Int == 422)
         #expect(first["imported"] as? Int == 3)
+        #expect(first["derived_uids"] as? Int == 2)
         #expect(first["started_at"] as? Double == 1_700_000_000.25)
         #expect(first["retry_delay"] as? Double == 90.5, "the delay in seconds, fractions kept")
         let items = try #require(first["item_errors"] as? [[String: Any]])
@@ -60,8 +61,9 @@ import Testing
             let outcome = Self.failedOutcome(message: Self.awkward + " nul \u{0} here")
             let claimed = JobOutcome(job: job, result: outcome.result, counters: outcome.counters, itemErrors: outcome.itemErrors)
             #expect(try fixture.queue.record([claimed], workerID: "w") == 1)
-            let result = try fixture.queue.connection.query("SELECT message FROM job_results WHERE job_id = $1::bigint", [String(job.id)])
+            let result = try fixture.queue.connection.query("SELECT message, derived_uids FROM job_results WHERE job_id = $1::bigint", [String(job.id)])
             #expect(result.first?["message"] == Self.awkward + " nul \u{FFFD} here")
+            #expect(result.first?["derived_uids"] == "2")
             let items = try fixture.queue.connection.query("SELECT uid, reason FROM item_errors WHERE job_id = $1::bigint", [String(job.id)])
             #expect(items.first?["uid"] == "uid-\"1\"")
             #expect(items.first?["reason"] == Self.awkward)

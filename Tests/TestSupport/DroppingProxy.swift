@@ -17,6 +17,7 @@ public final class DroppingProxy: @unchecked Sendable {
     private let dropFirstOf: Set<String>
     private var seenTargets: Set<String> = []
     private let beforeForwarding: (@Sendable (String) -> Void)?
+    private let refuse: (@Sendable (String) -> Bool)?
     private let hookLock = NSLock()
     private let listener: Int32
     private let lock = NSLock()
@@ -28,10 +29,14 @@ public final class DroppingProxy: @unchecked Sendable {
     /// answers, and always the first answer to each request line whose method is in `dropFirstOf`
     /// (e.g. every MKCALENDAR's first answer: its retry then meets the calendar it created).
     /// `beforeForwarding` sees each request line before it is forwarded, one call at a time.
+    /// `refuse` sees each request line too (one call at a time, after `beforeForwarding`); a
+    /// request it answers true for is not forwarded and gets `503 Service Unavailable`, a
+    /// transient failure, as from an overloaded server.
     public init(upstream: String, dropRate: Double, dropFirstOf: Set<String> = [],
-                beforeForwarding: (@Sendable (String) -> Void)? = nil) throws {
+                beforeForwarding: (@Sendable (String) -> Void)? = nil, refuse: (@Sendable (String) -> Bool)? = nil) throws {
         self.dropFirstOf = dropFirstOf
         self.beforeForwarding = beforeForwarding
+        self.refuse = refuse
         guard let port = URLComponents(string: upstream)?.port else { throw TestEnvironmentError("no port in \(upstream)") }
         upstreamPort = UInt16(port)
         self.dropRate = dropRate
@@ -81,6 +86,11 @@ public final class DroppingProxy: @unchecked Sendable {
         guard let request = Self.readRequest(client) else { close(client); return }
         let firstOfItsKind = dropFirstOf.contains(request.method) && lock.withLock { seenTargets.insert(request.line).inserted }
         if let beforeForwarding { hookLock.withLock { beforeForwarding(request.line) } }
+        if let refuse, hookLock.withLock({ refuse(request.line) }) {
+            _ = Self.writeAll(client, Array("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8))
+            close(client)
+            return
+        }
         let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = Self.loopback(port: upstreamPort)
         let connected = withUnsafePointer(to: &address) {

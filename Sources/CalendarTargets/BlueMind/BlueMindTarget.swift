@@ -31,13 +31,16 @@ public struct BlueMindTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         let user = try userUID(account)
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         let parts = Self.split(calendar)
         let events = try importEvents(calendar, items: parts.events, container: Self.defaultCalendar(ofUser: user), account: account, mode: mode)
+        progress.pushed(events)
         let todos = try importTodos(calendar, items: parts.todos, container: Self.defaultTodoList(ofUser: user), account: account, mode: mode)
+        progress.pushed(todos)
         return Self.sum([try Self.unsupported(calendar, items: parts.journals), events, todos])
     }
 

@@ -48,7 +48,8 @@ public struct CalDAVTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         let collection = collectionURL(for: account)
         try ensureCollection(collection, account: account, logger: logger)
@@ -63,6 +64,7 @@ public struct CalDAVTarget: CalendarTarget {
             // One item at a time, read back from the spool: memory holds the items in flight only.
             let outcome = try put(try calendar.item(at: index), of: calendar, into: collection, account: account, mode: mode, logger: logger)
             results.add(outcome)
+            progress.pushed(outcome)
         }
         var result = results.result
         result.cancelled = !finished

@@ -13,7 +13,8 @@ public struct FileTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         let destination = try file(for: account)
@@ -24,6 +25,7 @@ public struct FileTarget: CalendarTarget {
             throw CalendarTargetError(code: .fileSystem, isTransient: false,
                                       message: "\(account): cannot write \(destination.path): \(error.localizedDescription)", underlying: error)
         }
+        progress.pushed(calendar.counts.componentsKept)
         return TargetImportResult(imported: calendar.counts.componentsKept)
     }
 

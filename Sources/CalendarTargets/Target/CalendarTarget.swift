@@ -14,8 +14,14 @@ public protocol CalendarTarget: Sendable {
     /// item by item, before the request that writes for the others. Once it answers true, the
     /// target sends nothing more and returns what it did so far with
     /// ``TargetImportResult/cancelled`` set.
+    ///
+    /// `progress` counts the components pushed as their requests are answered (imported,
+    /// skipped or refused alike): per item for targets that push item by item, after the
+    /// request that writes for the others, which then enter phase `verifying` while they read
+    /// back what landed. The caller sets the phase `pushing` and the total before the call.
     func importCalendar(
-        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult
 
     /// Ends what the connector holds open on the node (sessions); called once at shutdown.
@@ -23,23 +29,17 @@ public protocol CalendarTarget: Sendable {
 }
 
 extension CalendarTarget {
-    /// Pushes `calendar` with no way to stop it part way (``CancellationCheck/never``).
+    /// Pushes `calendar` with nobody watching its progress, by default with no way to stop it
+    /// part way (``CancellationCheck/never``).
     public func importCalendar(
-        _ calendar: SpooledCalendar, account: String, mode: ImportMode, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck = .never, logger: Logger
     ) throws -> TargetImportResult {
-        try importCalendar(calendar, account: account, mode: mode, cancellation: .never, logger: logger)
+        try importCalendar(calendar, account: account, mode: mode, cancellation: cancellation, progress: ImportProgress(), logger: logger)
     }
 
-    /// Pushes an in-memory calendar (spooled first) with no way to stop it part way.
+    /// Pushes an in-memory calendar (spooled first), by default with no way to stop it part way.
     public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, logger: Logger
-    ) throws -> TargetImportResult {
-        try importCalendar(SpooledCalendar(calendar), account: account, mode: mode, cancellation: .never, logger: logger)
-    }
-
-    /// Pushes an in-memory calendar (spooled first).
-    public func importCalendar(
-        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: FilteredCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck = .never, logger: Logger
     ) throws -> TargetImportResult {
         try importCalendar(SpooledCalendar(calendar), account: account, mode: mode, cancellation: cancellation, logger: logger)
     }

@@ -32,7 +32,8 @@ public struct WCAPTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         guard mode != .replace else {
@@ -47,8 +48,13 @@ public struct WCAPTarget: CalendarTarget {
             return !before.contains(item.uid)
         }
         var lastUnknown = ""
-        for _ in 0..<Self.importRounds where !pending.isEmpty {
-            switch try importOnce(calendar, items: pending, account: account, logger: logger) {
+        for round in 0..<Self.importRounds where !pending.isEmpty {
+            let outcome = try importOnce(calendar, items: pending, account: account, logger: logger)
+            if round == 0 {
+                progress.pushed(calendar.counts.componentsKept)
+                progress.enter(.verifying)
+            }
+            switch outcome {
             case .answered:
                 let landed = try landedUIDs(account, logger: logger)
                 for index in pending {

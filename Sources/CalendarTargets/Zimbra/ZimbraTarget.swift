@@ -35,7 +35,8 @@ public struct ZimbraTarget: CalendarTarget {
     }
 
     public func importCalendar(
-        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck, logger: Logger
+        _ calendar: SpooledCalendar, account: String, mode: ImportMode, cancellation: CancellationCheck,
+        progress: ImportProgress, logger: Logger
     ) throws -> TargetImportResult {
         if cancellation.isCancelled { return TargetImportResult(cancelled: true) }
         if let refusal = basicAuthRefusal(account) { throw refusal }
@@ -52,6 +53,8 @@ public struct ZimbraTarget: CalendarTarget {
             if sending?.isEmpty == true { return TargetImportResult(skipped: alreadyHeld) }
         }
         let answer = try postImport(calendar, items: sending, account: account)
+        progress.pushed(calendar.counts.componentsKept)
+        progress.enter(.verifying)
         var result = try verify(calendar, items: sending, account: account, answer: answer)
         result.skipped += alreadyHeld
         logger.debug("zimbra.imported", metadata: [

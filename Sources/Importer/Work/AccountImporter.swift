@@ -38,18 +38,23 @@ public final class AccountImporter: Sendable {
     }
 
     /// Imports `job`'s account for `batch` and returns the outcome to record, stopping early
-    /// once `cancellation` answers true.
-    public func run(_ job: ClaimedJob, batch: Batch, cancellation: CancellationCheck, logger: Logger) -> JobOutcome {
+    /// once `cancellation` answers true. `progress` goes through the phases `reading`,
+    /// `filtering` and `pushing` (with the kept components as its total); the target counts
+    /// what it pushed.
+    public func run(
+        _ job: ClaimedJob, batch: Batch, cancellation: CancellationCheck, progress: ImportProgress, logger: Logger
+    ) -> JobOutcome {
         var counters = JobCounters()
         var itemErrors: [ItemError] = []
         do {
             let prepared = try prepare(batch, account: job.account, logger: logger)
-            let calendar = try readAndFilter(job.account, batch: prepared, counters: &counters, itemErrors: &itemErrors)
+            let calendar = try readAndFilter(job.account, batch: prepared, counters: &counters, itemErrors: &itemErrors, progress: progress)
             Self.warnAboutDerivedUIDs(calendar, logger: logger)
             counters.failed = itemErrors.count
             if cancellation.isCancelled { throw Self.cancelled(job.account, counters: counters) }
+            progress.enter(.pushing, total: counters.componentsKept)
             let result = try prepared.target.importCalendar(
-                calendar, account: job.targetAccount, mode: prepared.mode, cancellation: cancellation, logger: logger)
+                calendar, account: job.targetAccount, mode: prepared.mode, cancellation: cancellation, progress: progress, logger: logger)
             counters.imported = result.imported
             counters.skipped = result.skipped
             counters.failed += result.failed
@@ -92,7 +97,8 @@ public final class AccountImporter: Sendable {
 
     /// Filters the account's file into a spool; per-event errors go to `itemErrors` as found.
     private func readAndFilter(_ account: String, batch: PreparedBatch, counters: inout JobCounters,
-                               itemErrors: inout [ItemError]) throws -> SpooledCalendar {
+                               itemErrors: inout [ItemError], progress: ImportProgress) throws -> SpooledCalendar {
+        progress.enter(.reading)
         let file = batch.source.file(for: account)
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw JobFailure(failureClass: .permanent, code: "source.missing", message: "\(account): missing source: \(file.path) does not exist")
@@ -109,6 +115,7 @@ public final class AccountImporter: Sendable {
             throw JobFailure(failureClass: .permanent, code: "source.empty", message: "\(account): \(file.path) is empty")
         }
         let filter = CalendarFilter(window: batch.window)
+        progress.enter(.filtering)
         do {
             var errors: [ItemError] = []
             let calendar = try filter.spool(fileAt: file) { problem in
@@ -117,6 +124,7 @@ public final class AccountImporter: Sendable {
             itemErrors = errors
             counters.componentsInFile = calendar.counts.componentsInFile
             counters.componentsKept = calendar.counts.componentsKept
+            counters.derivedUIDs = calendar.counts.derivedUIDs
             return calendar
         } catch let error as ICalendarError where error.code == .unreadableFile {
             throw JobFailure(failureClass: .permanent, code: "source.unreadable", message: "\(account): \(error.message)")

@@ -77,7 +77,9 @@ final class BackgroundTasks: @unchecked Sendable {
     }
 
     private func heartbeat() throws {
-        let heartbeat = try maintenanceQueue.heartbeat(workerID: pool.workerID, leaseIDs: pool.leaseIDs, leaseDuration: leaseDuration)
+        let held = pool.heldLeases
+        let heartbeat = try maintenanceQueue.heartbeat(
+            workerID: pool.workerID, leaseIDs: held.leaseIDs, progress: held.progress, leaseDuration: leaseDuration)
         pool.noteCancelRequests(heartbeat.cancelRequested)
     }
 

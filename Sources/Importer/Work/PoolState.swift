@@ -1,3 +1,4 @@
+import CalendarTargets
 import Foundation
 import JobQueue
 
@@ -7,6 +8,8 @@ final class PoolState: @unchecked Sendable {
         var stopping = false
         /// Jobs a slot is running now.
         var running: [Int: ClaimedJob] = [:]
+        /// The progress of each running job, by job id.
+        var progress: [Int: ImportProgress] = [:]
         /// Outcomes of finished jobs not recorded yet (their leases are still held).
         var completed: [JobOutcome] = []
         var freeSlots: [Int] = []
@@ -15,6 +18,17 @@ final class PoolState: @unchecked Sendable {
 
         /// The leases this process holds: running jobs and finished ones not recorded yet.
         var leaseIDs: [String] { running.values.map(\.leaseID) + completed.map(\.job.leaseID) }
+
+        /// The progress of the running jobs as the heartbeat records it.
+        var progressReports: [JobProgress] {
+            running.values.compactMap { job in
+                progress[job.id].map { progress in
+                    let now = progress.snapshot
+                    return JobProgress(leaseID: job.leaseID, phase: now.phase.rawValue, done: now.done, total: now.total,
+                                       changedAt: now.changedAt)
+                }
+            }
+        }
 
         /// Nothing running and nothing left to record.
         var isIdle: Bool { running.isEmpty && completed.isEmpty }

@@ -115,8 +115,10 @@ public final class WorkerPool: @unchecked Sendable {
         logger.info("worker.stopped", metadata: ["worker.id": "\(workerID)", "process.peak_rss_kb": "\(usage.ru_maxrss)"])
     }
 
-    /// The leases of the jobs this process holds now.
-    var leaseIDs: [String] { state.withLock { $0.leaseIDs } }
+    /// The leases of the jobs this process holds now, and the progress of those running.
+    var heldLeases: (leaseIDs: [String], progress: [JobProgress]) {
+        state.withLock { ($0.leaseIDs, $0.progressReports) }
+    }
 
     /// Wakes the claim loop (a notification arrived, or leases were rescued).
     func wakeUp() { wake.signal() }
@@ -155,8 +157,10 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     private func startJob(_ job: ClaimedJob, batch: Batch?) {
+        let progress = ImportProgress()
         let slot = state.withLock { state -> Int in
             state.running[job.id] = job
+            state.progress[job.id] = progress
             return state.freeSlots.removeLast()
         }
         var jobLogger = logger
@@ -169,7 +173,7 @@ public final class WorkerPool: @unchecked Sendable {
         slotQueues[slot].async { [self, jobLogger] in
             let outcome: JobOutcome
             if let batch {
-                outcome = runner.run(job, batch: batch, cancellation: cancellation, logger: jobLogger)
+                outcome = runner.run(job, batch: batch, cancellation: cancellation, progress: progress, logger: jobLogger)
             } else {
                 let failure = JobFailure(failureClass: .transient, code: "batch.lookup", message: "\(job.account): batch \(job.batchID) could not be read")
                 outcome = JobOutcome(job: job, result: .failed(failure, retryDelay: .seconds(5)), counters: JobCounters())
@@ -178,6 +182,7 @@ public final class WorkerPool: @unchecked Sendable {
             WorkerMetrics.finished(outcome)
             state.withLock { state in
                 state.running[job.id] = nil
+                state.progress[job.id] = nil
                 state.cancelRequested.remove(job.id)
                 state.completed.append(outcome)
                 state.freeSlots.append(slot)

@@ -19,6 +19,8 @@ public struct AccountJob: Sendable, Equatable, Codable {
     public var failed: Int
     /// Size of the source file.
     public var bytes: Int
+    /// Of the kept components, those without UID, imported under derived UIDs (a warning).
+    public var derivedUIDs: Int
     /// Duration of the last finished attempt, in milliseconds.
     public var durationMs: Int
     /// Error class (`transient`, `permanent`) and code of the last failure, if any.
@@ -29,6 +31,8 @@ public struct AccountJob: Sendable, Equatable, Codable {
     public var lastError: String?
     /// When the last attempt finished (UTC), if one did.
     public var finishedAt: Date?
+    /// While it runs: its phase and components pushed, as of its worker's last heartbeat.
+    public var progress: LiveProgress?
 
     enum CodingKeys: String, CodingKey {
         case account
@@ -37,11 +41,13 @@ public struct AccountJob: Sendable, Equatable, Codable {
         case eventsInFile = "events_in_file"
         case eventsKept = "events_kept"
         case imported, skipped, failed, bytes
+        case derivedUIDs = "derived_uids"
         case durationMs = "duration_ms"
         case errorClass = "error_class"
         case errorCode = "error_code"
         case httpStatus = "http_status"
         case lastError = "last_error"
         case finishedAt = "finished_at"
+        case progress
     }
 }

@@ -12,19 +12,24 @@ public struct JobCounters: Sendable, Equatable, Codable {
     public var failed: Int
     /// Bytes of the source file.
     public var bytes: Int
+    /// Of the kept components, those without UID, imported under derived UIDs (a warning).
+    public var derivedUIDs: Int
 
-    public init(componentsInFile: Int = 0, componentsKept: Int = 0, imported: Int = 0, skipped: Int = 0, failed: Int = 0, bytes: Int = 0) {
+    public init(componentsInFile: Int = 0, componentsKept: Int = 0, imported: Int = 0, skipped: Int = 0, failed: Int = 0, bytes: Int = 0,
+                derivedUIDs: Int = 0) {
         self.componentsInFile = componentsInFile
         self.componentsKept = componentsKept
         self.imported = imported
         self.skipped = skipped
         self.failed = failed
         self.bytes = bytes
+        self.derivedUIDs = derivedUIDs
     }
 
     enum CodingKeys: String, CodingKey {
         case componentsInFile = "components_in_file"
         case componentsKept = "components_kept"
         case imported, skipped, failed, bytes
+        case derivedUIDs = "derived_uids"
     }
 }

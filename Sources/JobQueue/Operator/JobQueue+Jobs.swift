@@ -9,9 +9,9 @@ extension JobQueue {
             SELECT j.account, coalesce(j.target_account, j.account) AS target_account, \(Self.accountStateSQL) AS state, j.attempt,
                    coalesce(r.components_in_file, 0) AS components_in_file, coalesce(r.components_kept, 0) AS components_kept,
                    coalesce(r.imported, 0) AS imported, coalesce(r.skipped, 0) AS skipped, coalesce(r.failed, 0) AS failed,
-                   coalesce(r.bytes, 0) AS bytes, coalesce(r.duration_ms, 0) AS duration_ms,
+                   coalesce(r.bytes, 0) AS bytes, coalesce(r.derived_uids, 0) AS derived_uids, coalesce(r.duration_ms, 0) AS duration_ms,
                    r.error_class, r.error_code, r.http_status, r.message,
-                   r.updated_at AS finished_at
+                   r.updated_at AS finished_at, \(LiveProgress.columns)
             FROM jobs j
             JOIN batches b ON b.id = j.batch_id
             LEFT JOIN job_results r ON r.job_id = j.id
@@ -26,9 +26,9 @@ extension JobQueue {
             account: try row.string("account"), targetAccount: try row.string("target_account"), state: try row.value("state"),
             attempts: try row.int("attempt"), eventsInFile: try row.int("components_in_file"),
             eventsKept: try row.int("components_kept"), imported: try row.int("imported"), skipped: try row.int("skipped"),
-            failed: try row.int("failed"), bytes: try row.int("bytes"), durationMs: try row.int("duration_ms"),
+            failed: try row.int("failed"), bytes: try row.int("bytes"), derivedUIDs: try row.int("derived_uids"), durationMs: try row.int("duration_ms"),
             errorClass: row["error_class"], errorCode: row["error_code"],
             httpStatus: try row.optionalInt("http_status"), lastError: row["message"],
-            finishedAt: try row.optionalDate("finished_at"))
+            finishedAt: try row.optionalDate("finished_at"), progress: try LiveProgress.read(row))
     }
 }

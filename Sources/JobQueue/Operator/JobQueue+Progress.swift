@@ -24,19 +24,21 @@ extension JobQueue {
         }
     }
 
-    /// The running accounts of a batch that have run longest, longest first.
-    public func slowestRunningJobs(batchName: String, limit: Int) throws -> [RunningJob] {
+    /// The running accounts of a batch (or of every batch, when `batchName` is nil) that have
+    /// run longest, longest first, with their live progress.
+    public func slowestRunningJobs(batchName: String?, limit: Int) throws -> [RunningJob] {
         try connection.query("""
-            SELECT j.account, j.attempt, coalesce(j.worker_id, '?') AS worker_id,
-                   coalesce(extract(epoch from now() - j.started_at), 0)::float8 AS elapsed
+            SELECT b.name, j.account, j.attempt, coalesce(j.worker_id, '?') AS worker_id,
+                   coalesce(extract(epoch from now() - j.started_at), 0)::float8 AS elapsed, \(LiveProgress.columns)
             FROM jobs j JOIN batches b ON b.id = j.batch_id
-            WHERE b.name = $1 AND j.state = 'running'
+            WHERE ($1::text IS NULL OR b.name = $1) AND j.state = 'running'
             ORDER BY j.started_at NULLS LAST, j.id
             LIMIT $2::int
             """, [batchName, limit])
         .map { row in
-            RunningJob(account: try row.string("account"), attempt: try row.int("attempt"),
-                       workerID: try row.string("worker_id"), elapsedSeconds: Double(try row.string("elapsed")) ?? 0)
+            RunningJob(batch: try row.string("name"), account: try row.string("account"), attempt: try row.int("attempt"),
+                       workerID: try row.string("worker_id"), elapsedSeconds: Double(try row.string("elapsed")) ?? 0,
+                       progress: try LiveProgress.read(row))
         }
     }
 

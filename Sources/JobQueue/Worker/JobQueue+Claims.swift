@@ -41,19 +41,29 @@ extension JobQueue {
             attempt: try row.int("attempt"), claimedAt: claimedAt)
     }
 
-    /// Extends the leases this process holds (fenced by lease id) and marks the worker alive,
-    /// in one statement. Returns how many leases were extended and which of those jobs an
-    /// operator asked to cancel.
+    /// Extends the leases this process holds (fenced by lease id), records the `progress` of
+    /// those that report one (phase and counts; a job without a report keeps what it had) and
+    /// marks the worker alive, all in one statement whatever the number of jobs. Returns how
+    /// many leases were extended and which of those jobs an operator asked to cancel.
     @discardableResult
-    public func heartbeat(workerID: String, leaseIDs: [String], leaseDuration: Duration) throws -> Heartbeat {
+    public func heartbeat(
+        workerID: String, leaseIDs: [String], progress: [JobProgress] = [], leaseDuration: Duration
+    ) throws -> Heartbeat {
         let rows = try connection.query("""
             WITH alive AS (
                 UPDATE workers SET last_heartbeat = now() WHERE id = $1
+            ), progress AS (
+                SELECT * FROM unnest($4::uuid[], $5::text[], $6::int[], $7::int[], $8::timestamptz[])
+                    AS p(lease, phase, done, total, changed_at)
             )
-            UPDATE jobs SET lease_until = now() + $3::float8 * interval '1 second'
-            WHERE worker_id = $1 AND state = 'running' AND lease_id = ANY($2::uuid[])
-            RETURNING id, cancel_requested
-            """, [workerID, leaseIDs, leaseDuration.seconds])
+            UPDATE jobs j SET lease_until = now() + $3::float8 * interval '1 second',
+                phase = coalesce(p.phase, j.phase), progress_done = coalesce(p.done, j.progress_done),
+                progress_total = coalesce(p.total, j.progress_total), progress_at = coalesce(p.changed_at, j.progress_at)
+            FROM unnest($2::uuid[]) AS held(lease) LEFT JOIN progress p ON p.lease = held.lease
+            WHERE j.worker_id = $1 AND j.state = 'running' AND j.lease_id = held.lease
+            RETURNING j.id, j.cancel_requested
+            """, [workerID, leaseIDs, leaseDuration.seconds, progress.map(\.leaseID), progress.map(\.phase),
+                  progress.map(\.done), progress.map(\.total), progress.map(\.changedAt)])
         let cancelled = try rows.filter { try $0.bool("cancel_requested") }.map { try $0.int("id") }
         return Heartbeat(extended: rows.count, cancelRequested: Set(cancelled))
     }

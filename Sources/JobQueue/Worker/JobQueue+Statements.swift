@@ -70,7 +70,7 @@ extension JobQueue {
                 id bigint, lease uuid, succeeded boolean, retry_delay float8,
                 started_at float8, finished_at float8,
                 components_in_file int, components_kept int, imported int, skipped int, failed int, bytes bigint,
-                error_class text, error_code text, http_status int, message text, item_errors jsonb)
+                derived_uids int, error_class text, error_code text, http_status int, message text, item_errors jsonb)
         ), updated AS (
             UPDATE jobs j
             SET state = CASE WHEN i.succeeded THEN 'succeeded'
@@ -85,15 +85,15 @@ extension JobQueue {
             RETURNING j.id, j.attempt, j.state
         ), results AS (
             INSERT INTO job_results AS r (job_id, components_in_file, components_kept, imported, skipped, failed,
-                                          bytes, duration_ms, error_class, error_code, http_status, message)
+                                          bytes, derived_uids, duration_ms, error_class, error_code, http_status, message)
             SELECT i.id, i.components_in_file, i.components_kept, i.imported, i.skipped, i.failed, i.bytes,
-                   ((i.finished_at - i.started_at) * 1000)::bigint,
+                   coalesce(i.derived_uids, 0), ((i.finished_at - i.started_at) * 1000)::bigint,
                    i.error_class, i.error_code, i.http_status, i.message
             FROM input i JOIN updated u ON u.id = i.id
             ON CONFLICT (job_id) DO UPDATE
             SET components_in_file = EXCLUDED.components_in_file, components_kept = EXCLUDED.components_kept,
                 imported = EXCLUDED.imported, skipped = EXCLUDED.skipped, failed = EXCLUDED.failed,
-                bytes = EXCLUDED.bytes, duration_ms = EXCLUDED.duration_ms, error_class = EXCLUDED.error_class,
+                bytes = EXCLUDED.bytes, derived_uids = EXCLUDED.derived_uids, duration_ms = EXCLUDED.duration_ms, error_class = EXCLUDED.error_class,
                 error_code = EXCLUDED.error_code, http_status = EXCLUDED.http_status,
                 message = EXCLUDED.message, updated_at = now()
         ), history AS (

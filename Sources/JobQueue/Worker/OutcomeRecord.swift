@@ -16,6 +16,7 @@ struct OutcomeRecord {
     var skipped: Int
     var failed: Int
     var bytes: Int
+    var derivedUIDs: Int
     var errorClass: String?
     var errorCode: String?
     var httpStatus: Int?
@@ -33,6 +34,7 @@ struct OutcomeRecord {
         skipped = outcome.counters.skipped
         failed = outcome.counters.failed
         bytes = outcome.counters.bytes
+        derivedUIDs = outcome.counters.derivedUIDs
         itemErrors = outcome.itemErrors
         switch outcome.result {
         case .succeeded:
@@ -63,6 +65,7 @@ struct OutcomeRecord {
         object.add("skipped", skipped)
         object.add("failed", failed)
         object.add("bytes", bytes)
+        object.add("derived_uids", derivedUIDs)
         object.add("error_class", errorClass)
         object.add("error_code", errorCode)
         object.add("http_status", httpStatus)

@@ -6,7 +6,7 @@ import JobQueue
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
-        abstract: "List a batch's accounts with state, attempts, events imported/skipped/failed, duration and last error.",
+        abstract: "List a batch's accounts with state, attempts, events imported/skipped/failed, derived UIDs, duration, live progress and last error.",
         discussion: "With --json: one JSON object per account per line (see the README for the fields).")
 
     @Option(name: .long, help: "The batch.")
@@ -41,14 +41,16 @@ struct JobsCommand: ParsableCommand {
     }
 
     static let header = "account".padding(toLength: 40, withPad: " ", startingAt: 0)
-        + " state      attempts imported  skipped   failed  duration  last error"
+        + " state      attempts imported  skipped   failed  derived  duration  progress               last error"
 
     static func line(_ job: AccountJob) -> String {
         let name = job.account == job.targetAccount ? job.account : "\(job.account) -> \(job.targetAccount)"
         let cells = [job.state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0), pad(job.attempts, 8), pad(job.imported, 8),
-                     pad(job.skipped, 8), pad(job.failed, 8), pad(String(format: "%.2fs", Double(job.durationMs) / 1000), 9)]
+                     pad(job.skipped, 8), pad(job.failed, 8), pad(job.derivedUIDs, 8), pad(String(format: "%.2fs", Double(job.durationMs) / 1000), 9)]
+        // A running account's phase and components pushed; nothing once it ended.
+        let progress = job.state == .running ? ProgressLine.phase(job.progress) : ""
         return name.padding(toLength: max(40, name.count), withPad: " ", startingAt: 0) + " " + cells.joined(separator: " ")
-            + "  " + (job.lastError ?? "")
+            + "  " + progress.padding(toLength: max(21, progress.count), withPad: " ", startingAt: 0) + "  " + (job.lastError ?? "")
     }
 
     private static func pad(_ value: some CustomStringConvertible, _ width: Int) -> String {

@@ -66,7 +66,7 @@ struct StatusCommand: ParsableCommand {
             let snapshot = try ProgressSnapshot.read(queue, batch: batch)
             if json {
                 for (status, rates) in snapshot.batches {
-                    print(try BatchDetails.read(queue, status: status, rates: rates, full: false).jsonLine())
+                    print(try BatchDetails.read(queue, status: status, rates: rates, full: batch != nil).jsonLine())
                 }
                 fflush(nil)
             } else {

@@ -13,7 +13,7 @@ struct BatchDetails: Encodable {
     static func read(_ queue: JobQueue, status: BatchStatus, rates: BatchRates, full: Bool) throws -> BatchDetails {
         BatchDetails(
             status: status, rates: rates,
-            slowestRunning: full ? try queue.slowestRunningJobs(batchName: status.batch, limit: 5) : [],
+            slowestRunning: full ? try queue.slowestRunningJobs(batchName: status.batch, limit: ProgressSnapshot.slowestShown) : [],
             failureClasses: status.failed > 0 ? try queue.failureClasses(batchName: status.batch) : [])
     }
 
@@ -54,9 +54,7 @@ struct BatchDetails: Encodable {
                 + "; ETA \(status.pending + status.running == 0 ? "done" : ProgressLine.duration(etaSeconds))"]
         if !slowestRunning.isEmpty {
             lines.append("  slowest running accounts:")
-            lines += slowestRunning.map {
-                "    \($0.account): running for \(ProgressLine.duration($0.elapsedSeconds)) (attempt \($0.attempt), worker \($0.workerID))"
-            }
+            lines += slowestRunning.map { "    " + ProgressLine.running($0, batch: false) }
         }
         if !failureClasses.isEmpty {
             lines.append("  failures by class:")

@@ -24,6 +24,33 @@ enum ProgressLine {
         "  worker \(worker.id): \(worker.running)/\(worker.slots) slots busy, heartbeat \(Int(worker.heartbeatAgeSeconds)) s ago"
     }
 
+    /// The line of one running account: `ACCOUNT: pushing 2,819/4,778, running for 10m02s`,
+    /// then its attempt and worker; `batch` adds the batch's name.
+    static func running(_ job: RunningJob, batch: Bool) -> String {
+        "\(batch ? job.batch + " " : "")\(job.account): \(phase(job.progress)), running for \(duration(job.elapsedSeconds)) "
+            + "(attempt \(job.attempt), worker \(job.workerID))"
+    }
+
+    /// `pushing 2,819/4,778`, `filtering`, `verifying 40/40`; `starting` before the job's
+    /// first heartbeat.
+    static func phase(_ progress: LiveProgress?) -> String {
+        guard let progress else { return "starting" }
+        guard let total = progress.total, progress.phase == "pushing" || progress.phase == "verifying" else { return progress.phase }
+        return "\(progress.phase) \(grouped(progress.done))/\(grouped(total))"
+    }
+
+    /// `4,778`: thousands separated by commas, whatever the locale.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
     /// `[#####-----]`.
     static func bar(done: Int, total: Int, width: Int) -> String {
         let filled = total == 0 ? width : min(width, done * width / total)
