@@ -8,12 +8,15 @@ extension JobQueue {
     public func recentRates(batchName: String?, seconds: Double) throws -> [BatchRates] {
         try connection.query("""
             SELECT b.name,
-                   count(r.job_id) AS finished,
-                   coalesce(sum(r.imported), 0) AS events,
+                   count(f.job_id) AS finished,
+                   coalesce(sum(f.imported), 0) AS events,
                    greatest(1, least($2::float8, extract(epoch from now() - b.created_at)::float8)) AS interval
             FROM batches b
-            LEFT JOIN jobs j ON j.batch_id = b.id AND j.state IN ('succeeded', 'failed')
-            LEFT JOIN job_results r ON r.job_id = j.id AND r.updated_at >= now() - $2::float8 * interval '1 second'
+            LEFT JOIN (
+                SELECT j.batch_id, r.job_id, r.imported
+                FROM job_results r JOIN jobs j ON j.id = r.job_id
+                WHERE r.updated_at >= now() - $2::float8 * interval '1 second' AND j.state IN ('succeeded', 'failed')
+            ) f ON f.batch_id = b.id
             WHERE $1::text IS NULL OR b.name = $1
             GROUP BY b.id
             ORDER BY b.id

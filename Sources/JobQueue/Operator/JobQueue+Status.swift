@@ -3,22 +3,20 @@ import Postgres
 
 extension JobQueue {
     /// Per-batch counts by state, events imported and failed accounts with their reasons;
-    /// every batch, or only the one named `batchName`.
+    /// every batch, or only the one named `batchName`. The counts are read from
+    /// `batch_counters` (a few rows per batch, whatever its size); at most
+    /// ``statusAccountLimit`` failed and partial accounts are listed per batch.
     public func status(batchName: String? = nil) throws -> [BatchStatus] {
-        let state = Self.accountStateSQL
+        func counter(_ name: String) -> String {
+            "coalesce(sum(c.value) FILTER (WHERE c.counter = '\(name)'), 0) AS \(name)"
+        }
         let counts = try connection.query("""
             SELECT b.name, b.paused,
-                   count(j.id) AS total,
-                   count(j.id) FILTER (WHERE j.state = 'pending') AS pending,
-                   count(j.id) FILTER (WHERE j.state = 'running') AS running,
-                   count(j.id) FILTER (WHERE \(state) = 'succeeded') AS succeeded,
-                   count(j.id) FILTER (WHERE \(state) = 'partial') AS partial,
-                   count(j.id) FILTER (WHERE j.state = 'failed') AS failed,
-                   count(j.id) FILTER (WHERE j.state = 'cancelled') AS cancelled,
-                   coalesce(sum(r.imported), 0) AS events_imported
+                   coalesce(sum(c.value) FILTER (WHERE c.counter <> 'events_imported'), 0) AS total,
+                   \(AccountState.allCases.map { counter($0.rawValue) }.joined(separator: ", ")),
+                   \(counter("events_imported"))
             FROM batches b
-            LEFT JOIN jobs j ON j.batch_id = b.id
-            LEFT JOIN job_results r ON r.job_id = j.id
+            LEFT JOIN batch_counters c ON c.batch_id = b.id
             WHERE $1::text IS NULL OR b.name = $1
             GROUP BY b.id
             ORDER BY b.id
@@ -36,35 +34,48 @@ extension JobQueue {
         }
     }
 
-    /// Failed accounts by batch name, with the message of their last failure.
+    /// How many failed and how many partial accounts ``status(batchName:)`` lists per batch
+    /// (the counts are complete; `jobs --state` and `failures` list them all).
+    public static let statusAccountLimit = 100
+
+    /// Failed accounts by batch name (the first ``statusAccountLimit`` per batch, in job
+    /// order), with the message of their last failure.
     func failedAccounts(batchName: String?) throws -> [String: [BatchStatus.FailedAccount]] {
         try accountsByBatch(batchName: batchName, query: """
-            SELECT b.name AS batch, j.account, coalesce(r.message, 'failed') AS reason
-            FROM jobs j
-            JOIN batches b ON b.id = j.batch_id
-            LEFT JOIN job_results r ON r.job_id = j.id
-            WHERE j.state = 'failed' AND ($1::text IS NULL OR b.name = $1)
-            ORDER BY j.id
+            SELECT b.name AS batch, f.account, f.reason
+            FROM batches b
+            CROSS JOIN LATERAL (
+                SELECT j.account, coalesce(r.message, 'failed') AS reason
+                FROM jobs j LEFT JOIN job_results r ON r.job_id = j.id
+                WHERE j.batch_id = b.id AND j.state = 'failed'
+                ORDER BY j.id
+                LIMIT \(Self.statusAccountLimit)
+            ) f
+            WHERE $1::text IS NULL OR b.name = $1
+            ORDER BY b.id
             """)
     }
 
-    /// Partial accounts by batch name (at most 100 per batch), with how many of their kept
-    /// components were refused and the first reason.
+    /// Partial accounts by batch name (the first ``statusAccountLimit`` per batch, in job
+    /// order), with how many of their kept components were refused and the first reason.
+    /// Read from the results with refused components (`job_results_refused_idx`), not from
+    /// every succeeded job.
     func partialAccounts(batchName: String?) throws -> [String: [BatchStatus.FailedAccount]] {
         try accountsByBatch(batchName: batchName, query: """
-            SELECT batch, account, reason FROM (
-                SELECT b.name AS batch, j.account, j.id,
-                       r.failed || ' of ' || r.components_kept || ' components refused'
-                         || coalesce(', e.g. ' || (SELECT coalesce('UID ' || e.uid || ': ', '') || e.reason FROM item_errors e
-                                                   WHERE e.job_id = j.id LIMIT 1), '') AS reason,
-                       row_number() OVER (PARTITION BY b.id ORDER BY j.id) AS n
-                FROM jobs j
-                JOIN batches b ON b.id = j.batch_id
-                JOIN job_results r ON r.job_id = j.id
-                WHERE j.state = 'succeeded' AND r.failed > 0 AND ($1::text IS NULL OR b.name = $1)
-            ) partial
-            WHERE n <= 100
-            ORDER BY batch, id
+            SELECT b.name AS batch, p.account,
+                   p.failed || ' of ' || p.components_kept || ' components refused'
+                     || coalesce(', e.g. ' || (SELECT coalesce('UID ' || e.uid || ': ', '') || e.reason FROM item_errors e
+                                               WHERE e.job_id = p.id LIMIT 1), '') AS reason
+            FROM batches b
+            CROSS JOIN LATERAL (
+                SELECT j.id, j.account, r.failed, r.components_kept
+                FROM job_results r JOIN jobs j ON j.id = r.job_id
+                WHERE r.failed > 0 AND j.batch_id = b.id AND j.state = 'succeeded'
+                ORDER BY j.id
+                LIMIT \(Self.statusAccountLimit)
+            ) p
+            WHERE $1::text IS NULL OR b.name = $1
+            ORDER BY b.id, p.id
             """)
     }
 

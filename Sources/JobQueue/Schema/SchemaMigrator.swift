@@ -20,6 +20,7 @@ public struct SchemaMigrator: Sendable {
         Migration(version: 3, name: "operator views", sql: SchemaMigrator.operatorSchema),
         Migration(version: 4, name: "queue maintenance", sql: SchemaMigrator.queueMaintenance),
         Migration(version: 5, name: "job progress, derived UIDs", sql: SchemaMigrator.jobProgress),
+        Migration(version: 6, name: "batch counters", sql: SchemaMigrator.batchCounters),
     ]
 
     private static let advisoryLockKey = "7235110901"
