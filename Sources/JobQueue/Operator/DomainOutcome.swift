@@ -3,21 +3,11 @@
 public struct DomainOutcome: Sendable, Equatable, Codable {
     /// The domain; empty for accounts without `@`.
     public var domain: String
-    public var accounts: Int
-    public var succeeded: Int
-    public var partial: Int
-    public var failed: Int
-    /// Pending or running.
-    public var unfinished: Int
-    public var cancelled: Int
+    /// The domain's accounts by state, and their counters.
+    public var totals: BatchTotals
 
-    public init(domain: String, accounts: Int, succeeded: Int, partial: Int, failed: Int, unfinished: Int, cancelled: Int) {
+    public init(domain: String, totals: BatchTotals) {
         self.domain = domain
-        self.accounts = accounts
-        self.succeeded = succeeded
-        self.partial = partial
-        self.failed = failed
-        self.unfinished = unfinished
-        self.cancelled = cancelled
+        self.totals = totals
     }
 }

@@ -49,15 +49,21 @@ struct BatchReport {
         /// Domains shown one by one; the rest are summed as "other domains".
         static let domainLimit = 20
 
-        static func read(_ queue: JobQueue, batch name: String) throws -> Summary {
+        /// Reads the summary of `batch`, with the throughput of the largest `chartedDomains` of
+        /// its domains when it has several.
+        static func read(_ queue: JobQueue, batch name: String, chartedDomains: Int = 0)
+            throws -> (summary: Summary, domainThroughput: [String: [ThroughputSample]])
+        {
             let span = try queue.activitySpan(batchName: name)
             let bucket = BatchReport.bucketSeconds(for: span)
-            let (domains, domainCount) = try queue.domainOutcomes(batchName: name, limit: domainLimit)
-            return Summary(
+            let outcomes = try queue.outcomes(batchName: name, domainLimit: domainLimit)
+            let charted = outcomes.domainCount > 1 ? Array(outcomes.domains.prefix(chartedDomains).map(\.domain)) : []
+            let throughput = try queue.throughput(batchName: name, bucketSeconds: bucket, domains: charted)
+            let summary = Summary(
                 firstActivity: span?.lowerBound, lastActivity: span?.upperBound, bucketSeconds: bucket,
-                totals: try queue.batchTotals(batchName: name), failureClasses: try queue.failureClasses(batchName: name),
-                throughput: try queue.throughput(batchName: name, bucketSeconds: bucket),
-                domains: domains, domainCount: domainCount)
+                totals: outcomes.totals, failureClasses: try queue.failureClasses(batchName: name),
+                throughput: throughput.batch, domains: outcomes.domains, domainCount: outcomes.domainCount)
+            return (summary, throughput.byDomain)
         }
 
         /// Seconds between the first attempt's start and the last one's end.
@@ -93,12 +99,9 @@ struct BatchReport {
     /// Reads the report of `batch`; throws a usage error when there is no such batch.
     static func read(_ queue: JobQueue, batch name: String) throws -> BatchReport {
         let header = try Header.read(queue, batch: name)
-        let summary = try Summary.read(queue, batch: name)
-        var domainThroughput: [(domain: String, samples: [ThroughputSample])] = []
-        if summary.domainCount > 1 {
-            let charted = summary.domains.prefix(chartedDomainLimit).map(\.domain)
-            let series = try queue.throughput(batchName: name, bucketSeconds: summary.bucketSeconds, domains: Array(charted))
-            domainThroughput = charted.map { ($0, series[$0] ?? []) }
+        let (summary, byDomain) = try Summary.read(queue, batch: name, chartedDomains: chartedDomainLimit)
+        let domainThroughput = summary.domains.prefix(chartedDomainLimit).compactMap { outcome in
+            byDomain[outcome.domain].map { (domain: outcome.domain, samples: $0) }
         }
         return BatchReport(header: header, summary: summary,
                            listed: try queue.failedAndPartialAccounts(batchName: name, limit: listLimit),

@@ -109,17 +109,28 @@ enum HTMLReport {
                 + "<code>calimport report --batch \(batch) --format csv</code>.</p>"
         }
         let header = ["Account", "State", "Attempts", "Imported", "Refused", "Code", "Last error"]
-        html += "<div class=\"scroll\"><table class=\"accounts\"><thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
-        for job in report.listed {
-            let account = escape(job.account) + (job.targetAccount == job.account ? "" : " → " + escape(job.targetAccount))
-            let cells = [
-                account, "<span class=\"state \(escape(job.state.rawValue))\">\(escape(job.state.rawValue))</span>",
-                num(job.attempts), num(job.imported), num(job.failed), escape(job.errorCode ?? ""), escape(line(job.lastError ?? "")),
-            ]
-            html += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+        html += "<table class=\"accounts\">\(columns)<thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead></table>"
+        for start in stride(from: 0, to: report.listed.count, by: listChunk) {
+            html += "<div class=\"chunk\"><table class=\"accounts\">\(columns)<tbody>"
+            for job in report.listed[start..<min(start + listChunk, report.listed.count)] {
+                let account = escape(job.account) + (job.targetAccount == job.account ? "" : " → " + escape(job.targetAccount))
+                let cells = [
+                    account, "<span class=\"state \(escape(job.state.rawValue))\">\(escape(job.state.rawValue))</span>",
+                    num(job.attempts), num(job.imported), num(job.failed), escape(job.errorCode ?? ""), escape(line(job.lastError ?? "")),
+                ]
+                html += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+            }
+            html += "</tbody></table></div>"
         }
-        return html + "</tbody></table></div>"
+        return html
     }
+
+    /// Rows per table of the list: each table is its own block, which the browser lays out
+    /// only when it scrolls into view (`content-visibility: auto`), so thousands of rows open
+    /// as fast as a few hundred. The tables share fixed column widths, so they line up.
+    private static let listChunk = 250
+    private static let columns = "<colgroup><col style=\"width:24%\"><col style=\"width:8%\"><col style=\"width:6%\"><col style=\"width:7%\">"
+        + "<col style=\"width:7%\"><col style=\"width:12%\"><col></colgroup>"
 
     /// `text` cut to 240 characters, so that one long message cannot make the page large.
     private static func line(_ text: String) -> String {
@@ -158,8 +169,8 @@ enum HTMLReport {
         .state{padding:1px 6px;border-radius:4px;font-size:.85em}.state.succeeded{background:#e8f5e9;color:#1b5e20}
         .state.failed{background:#ffebee;color:#b71c1c}.state.partial{background:#fff3e0;color:#e65100}.state.pending,.state.running{background:#fff8e1;color:#8d6e00}
         .state.cancelled{background:#eee;color:#555}.chart{width:100%;max-width:860px;height:auto;border:1px solid #eee}
-        .scroll{overflow-x:auto}table.accounts{font-size:.85em;width:100%}
-        table.accounts td:last-child{min-width:14em;overflow-wrap:anywhere}
+        table.accounts{font-size:.85em;width:100%;table-layout:fixed}table.accounts td{overflow-wrap:anywhere}
+        .chunk{content-visibility:auto;contain-intrinsic-size:auto 7000px}
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:1em}figure{margin:0}
         figcaption{font-weight:600;font-size:.9em}.cap{background:#fff8e1;padding:.5em 1em;border-radius:6px}
         """

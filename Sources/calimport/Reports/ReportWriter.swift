@@ -18,7 +18,7 @@ enum ReportWriter {
                 try output.write(CSVReport.headerLine)
                 try output.flush()
                 try queue.forEachAccountJob(batchName: batch) { try output.write(CSVReport.line($0)) }
-                try output.write(CSVReport.totalLine(try queue.batchTotals(batchName: batch)))
+                try output.write(CSVReport.totalLine(try queue.outcomes(batchName: batch, domainLimit: 0).totals))
             case .json:
                 try writeJSON(queue, batch: batch, to: output)
             }
@@ -38,7 +38,7 @@ enum ReportWriter {
             try output.write((first ? "\n" : ",\n") + String(decoding: try encoder.encode(job), as: UTF8.self))
             first = false
         }
-        let tail = try StableJSON.line(BatchReport.Summary.read(queue, batch: batch))
+        let tail = try StableJSON.line(BatchReport.Summary.read(queue, batch: batch).summary)
         try output.write("\n]," + tail.dropFirst() + "\n")
     }
 
