@@ -6,12 +6,7 @@ extension JobQueue {
     /// order; filtered by state and account glob.
     public func accountJobs(_ filter: AccountJobFilter) throws -> [AccountJob] {
         try connection.query("""
-            SELECT j.account, coalesce(j.target_account, j.account) AS target_account, \(Self.accountStateSQL) AS state, j.attempt,
-                   coalesce(r.components_in_file, 0) AS components_in_file, coalesce(r.components_kept, 0) AS components_kept,
-                   coalesce(r.imported, 0) AS imported, coalesce(r.skipped, 0) AS skipped, coalesce(r.failed, 0) AS failed,
-                   coalesce(r.bytes, 0) AS bytes, coalesce(r.derived_uids, 0) AS derived_uids, coalesce(r.duration_ms, 0) AS duration_ms,
-                   r.error_class, r.error_code, r.http_status, r.message,
-                   r.updated_at AS finished_at, \(LiveProgress.columns)
+            SELECT \(Self.accountJobColumns)
             FROM jobs j
             JOIN batches b ON b.id = j.batch_id
             LEFT JOIN job_results r ON r.job_id = j.id
@@ -21,7 +16,17 @@ extension JobQueue {
         .map(Self.decodeAccountJob)
     }
 
-    private static func decodeAccountJob(_ row: PostgresRow) throws -> AccountJob {
+    /// The select list ``decodeAccountJob(_:)`` reads, over `jobs j LEFT JOIN job_results r`.
+    static let accountJobColumns = """
+        j.account, coalesce(j.target_account, j.account) AS target_account, \(accountStateSQL) AS state, j.attempt,
+        coalesce(r.components_in_file, 0) AS components_in_file, coalesce(r.components_kept, 0) AS components_kept,
+        coalesce(r.imported, 0) AS imported, coalesce(r.skipped, 0) AS skipped, coalesce(r.failed, 0) AS failed,
+        coalesce(r.bytes, 0) AS bytes, coalesce(r.derived_uids, 0) AS derived_uids, coalesce(r.duration_ms, 0) AS duration_ms,
+        r.error_class, r.error_code, r.http_status, r.message,
+        r.updated_at AS finished_at, \(LiveProgress.columns)
+        """
+
+    static func decodeAccountJob(_ row: PostgresRow) throws -> AccountJob {
         AccountJob(
             account: try row.string("account"), targetAccount: try row.string("target_account"), state: try row.value("state"),
             attempts: try row.int("attempt"), eventsInFile: try row.int("components_in_file"),

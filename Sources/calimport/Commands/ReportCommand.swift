@@ -2,12 +2,17 @@ import ArgumentParser
 import Foundation
 import JobQueue
 
-/// `calimport report`: one row per account plus totals, as CSV, JSON or a self-contained HTML page.
+/// `calimport report`: every account plus totals as CSV or JSON (streamed), or a self-contained
+/// HTML page built from the batch's aggregates.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a batch's report: every account with its counters and last error, plus totals.",
-        discussion: "--format html writes one self-contained page (summary, throughput chart, failures by class, every account).")
+        discussion: """
+            --format csv and json list every account (streamed: any batch size in bounded memory). --format html writes one \
+            self-contained page for whoever signs the migration off: verdict, summary, charts (throughput, outcomes, per domain), \
+            failures by class, and the failed and partial accounts (the first \(BatchReport.listLimit); the CSV lists them all).
+            """)
 
     @Option(name: .long, help: "The batch.")
     var batch: String
@@ -24,12 +29,11 @@ struct ReportCommand: ParsableCommand {
         let logger = common.makeLogger("calimport.report")
         try CommandFailure.reporting {
             let queue = try common.openQueue(logger: logger)
-            let report = try BatchReport.read(queue, batch: batch)
             if let output {
-                try ReportWriter.write(report, format: format, to: output)
+                try ReportWriter.write(queue, batch: batch, format: format, to: output)
                 FileHandle.standardError.write(Data("calimport: report of batch \(batch) written to \(output)\n".utf8))
             } else {
-                FileHandle.standardOutput.write(Data(try ReportWriter.text(report, format: format).utf8))
+                try ReportWriter.write(queue, batch: batch, format: format, to: ReportOutput(FileHandle.standardOutput))
             }
         }
     }

@@ -105,7 +105,7 @@ struct RunCommand: ParsableCommand {
         print("")
         print(try BatchDetails.read(queue, status: status, rates: rates, full: false).text())
         let path = report ?? Self.defaultReportPath(batch: batch)
-        try ReportWriter.write(try BatchReport.read(queue, batch: batch), format: .html, to: path)
+        try ReportWriter.write(queue, batch: batch, format: .html, to: path)
         print("report: \(path)")
         if interrupted { return CommandFailure.interrupted }
         if status.failed > 0 || status.cancelled > 0 || status.partial > 0 {
