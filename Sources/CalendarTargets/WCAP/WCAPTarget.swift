@@ -44,13 +44,14 @@ public struct WCAPTarget: CalendarTarget {
         let before = try landedUIDs(account, logger: logger)
         var pending = calendar.items.filter { !before.contains($0.uid) }
         var result = TargetImportResult(skipped: calendar.items.filter { before.contains($0.uid) }.reduce(0) { $0 + $1.components.count })
+        progress.pushed(result.skipped)
         var lastUnknown = ""
         for round in 0..<Self.importRounds where !pending.isEmpty {
             var part = calendar
             part.items = pending
             let outcome = try importOnce(part, account: account, logger: logger)
             if round == 0 {
-                progress.pushed(calendar.counts.componentsKept)
+                progress.pushed(calendar.counts.componentsKept - result.skipped)
                 progress.enter(.verifying)
             }
             switch outcome {
