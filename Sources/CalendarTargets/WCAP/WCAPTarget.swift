@@ -47,11 +47,12 @@ public struct WCAPTarget: CalendarTarget {
             if before.contains(item.uid) { result.skipped += item.components.count }
             return !before.contains(item.uid)
         }
+        progress.pushed(result.skipped)
         var lastUnknown = ""
         for round in 0..<Self.importRounds where !pending.isEmpty {
             let outcome = try importOnce(calendar, items: pending, account: account, logger: logger)
             if round == 0 {
-                progress.pushed(calendar.counts.componentsKept)
+                progress.pushed(calendar.counts.componentsKept - result.skipped)
                 progress.enter(.verifying)
             }
             switch outcome {
