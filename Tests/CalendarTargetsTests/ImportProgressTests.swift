@@ -18,7 +18,7 @@ import Testing
         default: "\(kind)+\(sandbox.url)"
         }
         let target = try TargetFactory.makeTarget(try TargetURL(url), context: sandbox.context())
-        let calendar = try Fixture.calendar()
+        let calendar = try SpooledCalendar(try Fixture.calendar())
         // The first import stores everything, the second finds it there.
         for round in 1...2 {
             let progress = ImportProgress()
