@@ -7,6 +7,8 @@ enum ScheduleAgent {
     static func clientScheduled(_ item: CalendarItem) -> CalendarItem {
         var item = item
         item.components = item.components.map { component in
+            // Components without people stay as read (their verbatim bytes are kept).
+            guard component.properties.contains(where: { $0.name == "ORGANIZER" || $0.name == "ATTENDEE" }) else { return component }
             var component = component
             component.properties = component.properties.map { property in
                 guard property.name == "ORGANIZER" || property.name == "ATTENDEE" else { return property }

@@ -35,8 +35,10 @@ public struct CalendarDocument: Sendable {
         if fromUTF16 {
             builder.problems.append(CalendarProblem(severity: .warning, reason: "file is UTF-16; read as UTF-16 and written as UTF-8"))
         }
-        ContentLineScanner(bytes: bytes).forEachLine { line, content in
-            builder.add(line: line, content: content)
+        builder.source = bytes
+        ContentLineScanner(bytes: bytes).forEachLineWithOrigin { origin, content in
+            builder.lineRange = origin.start..<origin.end
+            builder.add(line: origin.line, content: content)
         }
         return try builder.finish()
     }

@@ -5,13 +5,17 @@
 /// component read from two places is equal.
 public struct Component: Sendable, Equatable {
     /// The component name, uppercased: `"VEVENT"`, `"VTODO"`, `"VTIMEZONE"`, `"VALARM"`, …
-    public var name: String
+    public var name: String { didSet { verbatim = nil } }
     /// The properties in file order.
-    public var properties: [Property]
+    public var properties: [Property] { didSet { verbatim = nil } }
     /// The sub-components in file order.
-    public var components: [Component]
+    public var components: [Component] { didSet { verbatim = nil } }
     /// The 1-based physical line of its `BEGIN:` (0 when built in code).
     public var line: Int
+    /// The bytes a top-level component was read from, from `BEGIN` to `END` with their CRLFs,
+    /// when they are valid iCalendar as they stand (``VerbatimBytes``): written out as they are
+    /// instead of re-serialized. Any change to the component drops them.
+    var verbatim: [UInt8]?
 
     /// Creates a component.
     public init(name: String, properties: [Property] = [], components: [Component] = [], line: Int = 0) {

@@ -22,7 +22,11 @@ struct ComponentTreeBuilder {
     /// The byte range of the line being added, set by the caller for ``emitted`` ranges.
     var lineRange: Range<Int> = 0..<0
     private var openedAt: [Int] = []
+    private var problemsAt: [Int] = []
     private var closingOffset = 0
+    /// The bytes ``lineRange`` counts in, when top-level components are to keep the bytes
+    /// they were read from (``Component/verbatim``); nil for the streaming index pass.
+    var source: UnsafeBufferPointer<UInt8>?
 
     /// A top-level component with the index of its `VCALENDAR` (0 for a stray one) and the
     /// byte range from its `BEGIN` line to the end of the line that closed it.
@@ -36,6 +40,8 @@ struct ComponentTreeBuilder {
     private static let topLevelOnly: Set<String> = [
         "VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "VAVAILABILITY", "VCALENDAR",
     ]
+    /// Top-level components that keep the bytes they were read from (``Component/verbatim``).
+    private static let verbatimKinds: Set<String> = ["VEVENT", "VTODO", "VJOURNAL"]
     /// Deeper nesting than this is ignored (protects recursive consumers from fuzzed input).
     private static let maximumDepth = 32
 
@@ -103,6 +109,7 @@ struct ComponentTreeBuilder {
         component.properties.reserveCapacity(16)
         stack.append(component)
         openedAt.append(lineRange.lowerBound)
+        problemsAt.append(problems.count)
     }
 
     private mutating func end(_ name: String, line: Int) {
@@ -133,8 +140,15 @@ struct ComponentTreeBuilder {
 
     /// Pops the innermost open component and attaches it to its parent.
     private mutating func close() {
-        let component = stack.removeLast()
+        var component = stack.removeLast()
         let start = openedAt.removeLast()
+        let problemCount = problemsAt.removeLast()
+        // Items only: the few VTIMEZONEs are always written anew (the streaming filter keeps them
+        // from its index pass, which holds no bytes).
+        if let source, Self.verbatimKinds.contains(component.name), isTopLevelPosition, problems.count == problemCount, start < closingOffset,
+           closingOffset <= source.count {
+            component.verbatim = VerbatimBytes.valid(UnsafeBufferPointer(rebasing: source[start..<closingOffset]), name: component.name)
+        }
         if emitsTopLevelComponents, component.name != "VCALENDAR", isTopLevelPosition {
             if stack.isEmpty {
                 problems.append(.warning("\(component.name) at line \(component.line) is outside any VCALENDAR; "
@@ -163,11 +177,15 @@ struct ComponentTreeBuilder {
     /// calendar; its problems were reported when it was first read.
     static func component(in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Component? {
         var builder = ComponentTreeBuilder()
+        builder.source = bytes
         builder.begin("VCALENDAR", line: firstLine)
         var scanner = ContentLineScanner(bytes: bytes)
         scanner.firstLineNumber = firstLine
         scanner.skipsByteOrderMark = false
-        scanner.forEachLine { line, content in builder.add(line: line, content: content) }
+        scanner.forEachLineWithOrigin { origin, content in
+            builder.lineRange = origin.start..<origin.end
+            builder.add(line: origin.line, content: content)
+        }
         return (try? builder.finish())?.calendars.first?.components.first
     }
 

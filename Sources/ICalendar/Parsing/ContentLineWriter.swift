@@ -14,6 +14,10 @@ struct ContentLineWriter {
 
     /// Writes `BEGIN:…`, the properties, the sub-components and `END:…`.
     mutating func write(_ component: Component) {
+        if let verbatim = component.verbatim {
+            bytes.append(contentsOf: verbatim)
+            return
+        }
         begin(component.name)
         // By index: a for-in loop would copy (retain and release) every property on the way.
         let properties = component.properties
