@@ -1,5 +1,4 @@
-/// Sums over a batch's accounts, counted in the database (`GROUP BY`-free aggregates over the
-/// batch's jobs and results), for the report.
+/// Sums over a batch's accounts (or one domain's), counted in the database, for the report.
 public struct BatchTotals: Sendable, Equatable, Codable {
     public var accounts = 0, pending = 0, running = 0, succeeded = 0, partial = 0, failed = 0, cancelled = 0
     /// Components in the files, kept by the window, imported, already there, refused one by one.
