@@ -3,9 +3,20 @@ import Postgres
 
 extension JobQueue {
     /// The accounts of a batch with their state, attempts, counters and last error, in account
-    /// order; filtered by state and account glob.
+    /// order; filtered by state and account glob. Holds them all: for a large batch, stream
+    /// them with ``accountJobs(_:fetchSize:_:)``.
     public func accountJobs(_ filter: AccountJobFilter) throws -> [AccountJob] {
-        try connection.query("""
+        var jobs: [AccountJob] = []
+        try accountJobs(filter) { jobs.append($0) }
+        return jobs
+    }
+
+    /// Hands `body` the accounts of ``accountJobs(_:)`` one at a time, read through a cursor
+    /// `fetchSize` rows at a time: memory stays bounded and the first account comes before the
+    /// query has read the last. Returns how many there were.
+    @discardableResult
+    public func accountJobs(_ filter: AccountJobFilter, fetchSize: Int = 1000, _ body: (AccountJob) throws -> Void) throws -> Int {
+        try connection.forEachRow("""
             SELECT j.account, coalesce(j.target_account, j.account) AS target_account, \(Self.accountStateSQL) AS state, j.attempt,
                    coalesce(r.components_in_file, 0) AS components_in_file, coalesce(r.components_kept, 0) AS components_kept,
                    coalesce(r.imported, 0) AS imported, coalesce(r.skipped, 0) AS skipped, coalesce(r.failed, 0) AS failed,
@@ -17,8 +28,9 @@ extension JobQueue {
             LEFT JOIN job_results r ON r.job_id = j.id
             WHERE b.name = $1 AND ($2::text IS NULL OR \(Self.accountStateSQL) = $2) AND ($3::text IS NULL OR j.account LIKE $3)
             ORDER BY j.account
-            """, [filter.batch, filter.state, filter.likePattern])
-        .map(Self.decodeAccountJob)
+            """, [filter.batch, filter.state, filter.likePattern], fetchSize: fetchSize) { row in
+            try body(try Self.decodeAccountJob(row))
+        }
     }
 
     private static func decodeAccountJob(_ row: PostgresRow) throws -> AccountJob {
