@@ -137,9 +137,11 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` inside BEGIN … COMMIT; rolls back when it throws.
+    /// Runs `body` inside BEGIN … COMMIT; rolls back when it throws. Inside another
+    /// transaction, `body` runs as part of it (the outer one commits or rolls back).
     public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try lock.withLock {
+            if transactionDepth > 0 { return try body(self) }
             try execute("BEGIN")
             transactionDepth += 1
             defer { transactionDepth -= 1 }

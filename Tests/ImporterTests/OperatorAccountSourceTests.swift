@@ -1,5 +1,5 @@
 import Foundation
-import Importer
+@testable import Importer
 import Testing
 
 /// Account names, lists, maps and source templates, without a database.
@@ -17,6 +17,44 @@ struct OperatorAccountSourceTests {
     @Test(arguments: ["anna.schmidt@example.com", "jürgen.müller@beispiel.de", "o'brien@example.org", "first+tag@example.com", "user_1", "x=y@sub.example.co.uk"])
     func plausibleMailboxNamesAreAccepted(_ name: String) {
         #expect(AccountName.refusal(name) == nil)
+    }
+
+    /// The ASCII byte check never accepts a name the `Character` rules refuse, and accepts the
+    /// plain ones they accept: random names over an alphabet of the characters that matter.
+    @Test func theByteCheckAgreesWithTheCharacterRules() {
+        let alphabet = Array("ab1Z.@-_+'#/\\ \t;é".unicodeScalars)
+        var state: UInt64 = 42
+        var acceptedByBytes = 0
+        for _ in 0..<50_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 60) + 1
+            var name = ""
+            for index in 0..<length {
+                let pick = Int((state >> UInt64(index * 4 % 56)) & 0xFF) % alphabet.count
+                name.unicodeScalars.append(alphabet[pick])
+            }
+            var bytes = name
+            if bytes.withUTF8(AccountName.isPlainASCIIMailbox) {
+                acceptedByBytes += 1
+                #expect(AccountName.characterRefusal(name) == nil, "bytes accepted \(name.debugDescription)")
+            } else if name.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(AccountName.characterRefusal(name) != nil, "bytes left \(name.debugDescription) to the Character rules, which accept it")
+            }
+        }
+        #expect(acceptedByBytes > 100)
+    }
+
+    @Test func intakeDropsRepeatsCountsMissingAndRefusedAndChecksFilesByOneListing() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".utf8).write(to: directory.appendingPathComponent("anna@example.com.ics"))
+        let intake = AccountIntake(layout: SourceLayout(directory.path), map: try AccountMap(csv: "bob@example.com,bad/name@example.com\n"))
+        let names = AccountList.names(in: Data("anna@example.com\ncarl@example.com\n../x\nanna@example.com\nbob@example.com\n".utf8))
+        let taken = Array(intake.accounts(names))
+        #expect(taken == [AccountIntake.Account(account: "anna@example.com", renamedTo: nil), AccountIntake.Account(account: "carl@example.com", renamedTo: nil)])
+        #expect(intake.accepted == 2 && intake.missingCount == 1 && intake.missing.first?.account == "carl@example.com")
+        #expect(intake.refusedCount == 2 && intake.refused.map(\.name) == ["../x", "bob@example.com"])
     }
 
     @Test func listsIgnoreCommentsBlankLinesAndSurroundingSpace() {

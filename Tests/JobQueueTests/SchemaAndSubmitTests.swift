@@ -44,6 +44,35 @@ struct SchemaAndSubmitTests {
         }
     }
 
+    @Test func aStreamedSubmitOf50kAccountsIsDeduplicatedOnResubmit() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            let accounts = (0..<50_000).lazy.map { (account: "user\($0)@example.com", targetAccount: $0 % 10 == 0 ? "new\($0)@example.com" : nil) }
+            let first = try fixture.queue.submit(QueueFixture.definition(), accounts: accounts)
+            #expect(first.accountsGiven == 50_000 && first.accountsAdded == 50_000)
+            let second = try fixture.queue.submit(QueueFixture.definition(), accounts: accounts)
+            #expect(!second.batchCreated && second.accountsGiven == 50_000 && second.accountsAdded == 0)
+            #expect(try fixture.states() == ["pending": 50_000])
+            let renamed = try fixture.queue.connection.query("SELECT count(*) AS n FROM jobs WHERE target_account IS NOT NULL")
+            #expect(try renamed[0].int("n") == 5_000)
+            #expect(try fixture.queue.status().first?.pending == 50_000)
+        }
+    }
+
+    @Test func aSubmitRefusedAfterItsAccountsStreamedEnqueuesNothing() throws {
+        try TestDatabase.with { url in
+            let fixture = try QueueFixture(url: url)
+            struct Refused: Error {}
+            #expect(throws: Refused.self) {
+                _ = try fixture.queue.submit(QueueFixture.definition(), accounts: ["a", "b"].lazy.map { (account: $0, targetAccount: nil) }) {
+                    throw Refused()
+                }
+            }
+            #expect(try fixture.queue.batch(named: "b1") == nil)
+            #expect(try fixture.queue.connection.query("SELECT count(*) AS n FROM jobs")[0].int("n") == 0)
+        }
+    }
+
     @Test func accountsAreEnqueuedOnceInTheOrderGiven() throws {
         try TestDatabase.with { url in
             let fixture = try QueueFixture(url: url)

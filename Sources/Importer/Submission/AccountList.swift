@@ -6,33 +6,76 @@ import Foundation
 public enum AccountList {
     /// The names in `text`, in order.
     public static func parse(_ text: String) -> [String] {
-        text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map { line -> Substring in
-                let content = line.firstIndex(of: "#").map { line[..<$0] } ?? line[...]
-                return content.drop(while: \.isWhitespace)
+        Array(names(in: Data(text.utf8)))
+    }
+
+    /// The names in `data` (UTF-8), in order, read lazily: nothing but the current line is
+    /// held beside `data`. Lines end at LF, CR or CRLF; a line is cut at `#` and trimmed of
+    /// white space (a line holding other than ASCII goes through `Character`'s rules).
+    public static func names(in data: Data) -> Names {
+        Names(data: data)
+    }
+
+    /// The name sequence of ``names(in:)``.
+    public struct Names: Sequence, IteratorProtocol {
+        let data: Data
+        var offset: Int
+
+        init(data: Data) {
+            self.data = data
+            offset = data.startIndex
+        }
+
+        public mutating func next() -> String? {
+            while offset < data.endIndex {
+                var end = offset
+                while end < data.endIndex, data[end] != 0x0A, data[end] != 0x0D { end += 1 }
+                let line = data[offset..<end]
+                offset = end + 1
+                if let name = AccountList.name(inLine: line) { return name }
             }
-            .map { String($0).trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+            return nil
+        }
+    }
+
+    /// The name on one line, or nil for a blank or comment line.
+    static func name(inLine line: Data) -> String? {
+        guard line.allSatisfy({ $0 < 0x80 }) else {
+            let text = String(decoding: line, as: UTF8.self)
+            let content = text.firstIndex(of: "#").map { text[..<$0] } ?? text[...]
+            let name = String(content.drop(while: \.isWhitespace)).trimmingCharacters(in: .whitespaces)
+            return name.isEmpty ? nil : name
+        }
+        // As for other lines: leading white space (isWhitespace), trailing spaces and tabs.
+        var content = line.firstIndex(of: 0x23).map { line[..<$0] } ?? line
+        while let first = content.first, first == 0x20 || (0x09...0x0C).contains(first) { content = content.dropFirst() }
+        while let last = content.last, last == 0x20 || last == 0x09 { content = content.dropLast() }
+        return content.isEmpty ? nil : String(decoding: content, as: UTF8.self)
     }
 
     /// The names in the file at `path`, or on standard input when `path` is `-`.
     public static func read(path: String) throws -> [String] {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw AccountSourceError("cannot read the accounts file \(path)")
-            }
-            defer { try? handle.close() }
-            data = handle.readDataToEndOfFile()
+        Array(names(in: try contents(path: path)))
+    }
+
+    /// The bytes of the file at `path`, or of standard input when `path` is `-`.
+    public static func contents(path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw AccountSourceError("cannot read the accounts file \(path)")
         }
-        return parse(String(decoding: data, as: UTF8.self))
+        defer { try? handle.close() }
+        return handle.readDataToEndOfFile()
     }
 
     /// Runs `command` once with `/bin/sh -c` and returns the names it printed; a command that
     /// exits non-zero is an error that quotes the end of its standard error.
     public static func run(command: String) throws -> [String] {
+        Array(names(in: try output(command: command)))
+    }
+
+    /// What `command` printed on standard output (see ``run(command:)``).
+    public static func output(command: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -52,7 +95,7 @@ public enum AccountList {
             let excerpt = errorText.text.trimmingCharacters(in: .whitespacesAndNewlines).suffix(300)
             throw AccountSourceError("the accounts command exited with status \(process.terminationStatus)\(excerpt.isEmpty ? "" : ": \(excerpt)")")
         }
-        return parse(String(decoding: data, as: UTF8.self))
+        return data
     }
 }
 

@@ -36,19 +36,18 @@ public struct AccountPlan: Sendable, Equatable {
     }
 
     /// Sorts `names` into found, missing and refused: names are validated (and so are their
-    /// mapped targets), duplicates dropped, and each file looked up through `layout`.
+    /// mapped targets), duplicates dropped, and each file looked up through `layout` (``SourceFiles``).
     public static func make(names: [String], layout: SourceLayout, map: AccountMap) -> AccountPlan {
         var plan = AccountPlan()
         var seen = Set<String>()
+        let files = SourceFiles(layout)
         for name in names where seen.insert(name).inserted {
             let target = map.target(for: name)
-            if let reason = AccountName.refusal(name) {
+            if let reason = AccountIntake.refusal(name, target: target) {
                 plan.refused.append(Refusal(name: name, reason: reason))
-            } else if let reason = AccountName.refusal(target) {
-                plan.refused.append(Refusal(name: name, reason: "mapped to '\(target)': \(reason)"))
             } else {
                 let entry = Entry(account: name, targetAccount: target, file: layout.file(for: name))
-                if FileManager.default.fileExists(atPath: entry.file.path) {
+                if files.exists(name) {
                     plan.found.append(entry)
                 } else {
                     plan.missing.append(entry)

@@ -2,48 +2,45 @@ import Foundation
 import Postgres
 
 extension JobQueue {
-    /// Records the batch (or finds it) and enqueues one job per new account in one COPY round
-    /// trip, in the order given (a repeated account is enqueued once); sends one notification.
-    /// A new batch's accounts are copied straight into `jobs`; a known batch's go through a
-    /// temporary table and `INSERT … ON CONFLICT DO NOTHING`. A batch name that exists with
-    /// another target, window or mode is refused with ``JobQueueError/Code/batchConflict``.
-    /// `targetAccounts` gives the account on the target of the accounts a map renames.
+    /// Records the batch (or finds it) and enqueues one job per new account in the order
+    /// given (a repeated account is enqueued once); sends one notification. As
+    /// ``submit(_:accounts:beforeEnqueue:)``; `targetAccounts` gives the account on the target
+    /// of the accounts a map renames.
     public func submit(_ definition: BatchDefinition, accounts: [String], targetAccounts: [String: String] = [:]) throws -> SubmitResult {
+        try submit(definition, accounts: accounts.lazy.map { (account: $0, targetAccount: targetAccounts[$0]) })
+    }
+
+    /// Records the batch (or finds it) and enqueues one job per account of `accounts` that the
+    /// batch does not hold yet, in one transaction: the accounts stream through
+    /// `COPY … FROM STDIN` (64 KB at a time: the sequence is read lazily, never held) into a
+    /// temporary table, then `INSERT … SELECT … ON CONFLICT DO NOTHING` adds the new ones in
+    /// the order given (a repeated account, in the batch or in the sequence, is skipped).
+    /// `beforeEnqueue` runs after the sequence is read and before the insert: what it throws
+    /// rolls everything back (a submit whose names turned out refused). Sends one
+    /// notification. A batch name that exists with another target, window or mode is refused
+    /// with ``JobQueueError/Code/batchConflict``. `accountsGiven` counts the sequence's elements.
+    public func submit<Accounts: Sequence>(
+        _ definition: BatchDefinition, accounts: Accounts, beforeEnqueue: () throws -> Void = {}
+    ) throws -> SubmitResult where Accounts.Element == (account: String, targetAccount: String?) {
         try connection.transaction { connection in
             let (batch, created) = try findOrCreateBatch(definition)
-            let added = created
-                ? try copyNewBatchJobs(batch, accounts: accounts, targetAccounts: targetAccounts)
-                : try insertMissingJobs(batch, accounts: accounts, targetAccounts: targetAccounts)
+            try connection.execute("CREATE TEMP TABLE submit_accounts (account text NOT NULL, target_account text) ON COMMIT DROP")
+            let given = try connection.copyIn(
+                "COPY submit_accounts (account, target_account) FROM STDIN",
+                rows: accounts.lazy.map { [$0.account, $0.targetAccount] as [any PostgresBindable] })
+            try beforeEnqueue()
+            let added = try connection.query("""
+                WITH added AS (
+                    INSERT INTO jobs (batch_id, account, target_account)
+                    SELECT $1::bigint, account, target_account FROM submit_accounts
+                    ON CONFLICT (batch_id, account) DO NOTHING
+                    RETURNING 1
+                )
+                SELECT count(*) AS added FROM added
+                """, [batch.id])
             try connection.notify(Self.notificationChannel, payload: definition.name)
-            return SubmitResult(batch: batch, batchCreated: created, accountsGiven: accounts.count, accountsAdded: added)
+            return SubmitResult(batch: batch, batchCreated: created, accountsGiven: given, accountsAdded: try added.first?.int("added") ?? 0)
         }
-    }
-
-    /// Copies the accounts of a batch created in this transaction into `jobs` (no conflict possible).
-    private func copyNewBatchJobs(_ batch: Batch, accounts: [String], targetAccounts: [String: String]) throws -> Int {
-        var seen = Set<String>(minimumCapacity: accounts.count)
-        let unique = accounts.filter { seen.insert($0).inserted }
-                return try connection.copyIn(
-            "COPY jobs (batch_id, account, target_account) FROM STDIN",
-            rows: unique.lazy.map { [batch.id, $0, targetAccounts[$0]] })
-    }
-
-    /// Adds the accounts a known batch does not have yet.
-    private func insertMissingJobs(_ batch: Batch, accounts: [String], targetAccounts: [String: String]) throws -> Int {
-        try connection.execute("CREATE TEMP TABLE submit_accounts (account text NOT NULL, target_account text) ON COMMIT DROP")
-        try connection.copyIn(
-            "COPY submit_accounts (account, target_account) FROM STDIN",
-            rows: accounts.lazy.map { [$0, targetAccounts[$0]] as [any PostgresBindable] })
-        let added = try connection.query("""
-            WITH added AS (
-                INSERT INTO jobs (batch_id, account, target_account)
-                SELECT $1::bigint, account, target_account FROM submit_accounts
-                ON CONFLICT (batch_id, account) DO NOTHING
-                RETURNING 1
-            )
-            SELECT count(*) AS added FROM added
-            """, [batch.id])
-        return try added.first?.int("added") ?? 0
     }
 
     private func findOrCreateBatch(_ definition: BatchDefinition) throws -> (Batch, Bool) {

@@ -3,17 +3,29 @@ import Postgres
 
 extension JobQueue {
     /// The accounts of a batch with their state, attempts, counters and last error, in account
-    /// order; filtered by state and account glob.
+    /// order; filtered by state and account glob. Holds them all: for a large batch, stream
+    /// them with ``accountJobs(_:fetchSize:_:)``.
     public func accountJobs(_ filter: AccountJobFilter) throws -> [AccountJob] {
-        try connection.query("""
+        var jobs: [AccountJob] = []
+        try accountJobs(filter) { jobs.append($0) }
+        return jobs
+    }
+
+    /// Hands `body` the accounts of ``accountJobs(_:)`` one at a time, read through a cursor
+    /// `fetchSize` rows at a time: memory stays bounded and the first account comes before the
+    /// query has read the last. Returns how many there were.
+    @discardableResult
+    public func accountJobs(_ filter: AccountJobFilter, fetchSize: Int = 1000, _ body: (AccountJob) throws -> Void) throws -> Int {
+        try connection.forEachRow("""
             SELECT \(Self.accountJobColumns)
             FROM jobs j
             JOIN batches b ON b.id = j.batch_id
             LEFT JOIN job_results r ON r.job_id = j.id
             WHERE b.name = $1 AND ($2::text IS NULL OR \(Self.accountStateSQL) = $2) AND ($3::text IS NULL OR j.account LIKE $3)
             ORDER BY j.account
-            """, [filter.batch, filter.state, filter.likePattern])
-        .map(Self.decodeAccountJob)
+            """, [filter.batch, filter.state, filter.likePattern], fetchSize: fetchSize) { row in
+            try body(try Self.decodeAccountJob(row))
+        }
     }
 
     /// The select list ``decodeAccountJob(_:)`` reads, over `jobs j LEFT JOIN job_results r`.

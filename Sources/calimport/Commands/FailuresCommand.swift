@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import JobQueue
 
-/// `calimport failures`: what went wrong, per account.
+/// `calimport failures`: what went wrong, per account, streamed as `jobs` is.
 struct FailuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "failures",
@@ -19,14 +19,14 @@ struct FailuresCommand: ParsableCommand {
 
     func run() throws {
         try common.operate("failures") { queue in
-            let failures = try queue.failures(batchName: batch)
-            if json {
-                for failure in failures { print(try StableJSON.line(failure)) }
-            } else {
-                failures.forEach { print(Self.describe($0)) }
-                print("\(failures.filter { $0.state == .failed }.count) failed accounts, "
-                    + "\(failures.filter { $0.state != .failed }.count) imported with refused events")
+            let output = StreamedLines()
+            var failed = 0, partial = 0
+            try queue.failures(batchName: batch) { failure in
+                if failure.state == .failed { failed += 1 } else { partial += 1 }
+                output.write(json ? try StableJSON.line(failure) : Self.describe(failure))
             }
+            if !json { output.write("\(failed) failed accounts, \(partial) imported with refused events") }
+            output.finish()
         }
     }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import JobQueue
 
-/// `calimport jobs`: the accounts of a batch, one per line.
+/// `calimport jobs`: the accounts of a batch, one per line, streamed (a cursor reads them a
+/// thousand at a time; the first line is out before the last account is read).
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
@@ -30,13 +31,12 @@ struct JobsCommand: ParsableCommand {
             guard try queue.batch(named: batch) != nil else {
                 throw CommandFailure.fail("no batch named '\(batch)'", code: ExitCode.validationFailure.rawValue)
             }
-            let jobs = try queue.accountJobs(AccountJobFilter(batch: batch, state: state, accountGlob: account))
-            if json {
-                for job in jobs { print(try StableJSON.line(job)) }
-            } else {
-                print(Self.header)
-                jobs.forEach { print(Self.line($0)) }
+            let output = StreamedLines()
+            if !json { output.write(Self.header) }
+            try queue.accountJobs(AccountJobFilter(batch: batch, state: state, accountGlob: account)) { job in
+                output.write(json ? try StableJSON.line(job) : Self.line(job))
             }
+            output.finish()
         }
     }
 

@@ -60,9 +60,10 @@ struct RunCommand: ParsableCommand {
             let logs = TerminalLogRedirect.ifDrawingOnATerminal(directory: Self.stateDirectory().appendingPathComponent("logs"), batch: name)
             if let logs { print("logs: \(logs.path)") }
             defer { logs?.restore() }
-            let submission = try BatchSubmission(
-                name: name, plan: plan, source: sources.layout.source, target: targetURL,
+            let submission = BatchSubmission(
+                name: name, sources: sources, target: targetURL,
                 window: window, mode: choices.mode, maxAttempts: maxAttempts)
+            try submission.check(plan)
             guard !plan.enqueued.isEmpty else { throw AccountSourceError("no accounts found in \(sources.layout.source)") }
             try TargetCheckRunner.run(targetURL, accounts: [], logger: logger) { print($0) }
             let databaseURL = try common.database.resolveURL()

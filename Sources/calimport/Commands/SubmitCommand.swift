@@ -43,13 +43,12 @@ struct SubmitCommand: ParsableCommand {
             let maxAttempts = try attempts.resolve(settings)
             let targetURL = choices.applied(to: try target.resolve(settings))
             let window = try window.window()
-            let plan = try sources.plan()
             if dryRun {
-                try DryRunPrinter(json: json).print(DryRunReport.make(plan: plan, window: window))
+                try DryRunPrinter(json: json).print(DryRunReport.make(plan: try sources.plan(), window: window))
                 return
             }
-            let submission = try BatchSubmission(
-                name: batch, plan: plan, source: sources.layout.source, target: targetURL,
+            let submission = BatchSubmission(
+                name: batch, sources: sources, target: targetURL,
                 window: window, mode: choices.mode, maxAttempts: maxAttempts)
             try submission.submit(to: common.openQueue(logger: logger))
         }

@@ -34,22 +34,25 @@ struct AccountSourceOptions: ParsableArguments {
 
     /// Reads the account names and the map, and sorts the accounts into found, missing and refused.
     func plan() throws -> AccountPlan {
-        let layout = self.layout
-        let names: [String]
-        if let accounts {
-            names = try AccountList.read(path: accounts)
-        } else if let accountsCommand {
-            names = try AccountList.run(command: accountsCommand)
-        } else {
-            do {
-                names = try layout.discoverAccounts()
-            } catch let error as AccountSourceError {
-                throw error
-            } catch {
-                throw AccountSourceError("cannot list the source \(layout.source): \(error.localizedDescription)")
-            }
+        AccountPlan.make(names: Array(try names()), layout: layout, map: try accountMap())
+    }
+
+    /// The account names, read lazily from the list or the command's output (held as bytes,
+    /// one name at a time taken from them), or the directory's listing.
+    func names() throws -> AnySequence<String> {
+        if let accounts { return AnySequence(AccountList.names(in: try AccountList.contents(path: accounts))) }
+        if let accountsCommand { return AnySequence(AccountList.names(in: try AccountList.output(command: accountsCommand))) }
+        do {
+            return AnySequence(try layout.discoverAccounts())
+        } catch let error as AccountSourceError {
+            throw error
+        } catch {
+            throw AccountSourceError("cannot list the source \(layout.source): \(error.localizedDescription)")
         }
-        let map = try self.map.map(AccountMap.read(path:)) ?? AccountMap()
-        return AccountPlan.make(names: names, layout: layout, map: map)
+    }
+
+    /// The `--map`, or an empty one.
+    func accountMap() throws -> AccountMap {
+        try map.map(AccountMap.read(path:)) ?? AccountMap()
     }
 }
