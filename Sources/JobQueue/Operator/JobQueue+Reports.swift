@@ -16,23 +16,18 @@ extension JobQueue {
     /// Calls `body` with every account of the batch, in account order, as
     /// ``accountJobs(_:)`` reads them, fetching `chunkSize` rows at a time through a server-side
     /// cursor: memory stays bounded by one chunk whatever the batch's size, and the first rows
-    /// come before the database has read the last. Must run inside ``readSnapshot(_:)`` (a
-    /// cursor lives in a transaction).
+    /// come before the database has read the last. Run it inside ``readSnapshot(_:)`` so its
+    /// rows and the report's aggregates agree (the cursor joins that transaction).
     public func forEachAccountJob(batchName: String, chunkSize: Int = 2000, _ body: (AccountJob) throws -> Void) throws {
         let batch = try requireBatch(batchName)
-        try connection.query("""
-            DECLARE calimport_report_rows NO SCROLL CURSOR FOR
+        _ = try connection.forEachRow("""
             SELECT \(Self.accountJobColumns)
             FROM jobs j LEFT JOIN job_results r ON r.job_id = j.id
             WHERE j.batch_id = $1::bigint
             ORDER BY j.account
-            """, [batch.id])
-        while true {
-            let rows = try connection.query("FETCH \(max(1, chunkSize)) FROM calimport_report_rows")
-            for row in rows { try body(try Self.decodeAccountJob(row)) }
-            if rows.count < chunkSize { break }
+            """, [batch.id], fetchSize: max(1, chunkSize)) { row in
+            try body(try Self.decodeAccountJob(row))
         }
-        try connection.execute("CLOSE calimport_report_rows")
     }
 
     /// A batch's totals and those of its `domainLimit` largest mail domains (the part of the
