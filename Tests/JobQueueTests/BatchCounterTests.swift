@@ -120,9 +120,10 @@ struct BatchCounterTests {
             let full = try fullCount(operatorQueue.connection)
             #expect(try counted(operatorQueue) == full)
             #expect(full["b3"] == nil)
-            // The run did reach every state.
+            // The run did reach every final state (how many are still pending when the workers
+            // stop depends on the machine's speed: none, on a quiet one).
             let states = Set(full.values.flatMap(\.keys))
-            #expect(states.isSuperset(of: ["pending", "succeeded", "partial", "failed", "cancelled", "events_imported"]))
+            #expect(states.isSuperset(of: ["succeeded", "partial", "failed", "cancelled", "events_imported"]), "\(states)")
             let rescued = try operatorQueue.connection.query("SELECT count(*) AS n FROM job_attempts WHERE outcome = 'lease_expired'")
             #expect(try rescued[0].int("n") > 0)
         }
