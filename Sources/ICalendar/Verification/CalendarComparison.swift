@@ -30,17 +30,21 @@ public struct CalendarComparison: Sendable {
                 }
                 continue
             }
-            var theirByKey: [String: Component] = [:]
-            for component in their.components { theirByKey[theirs.key(of: component)] = theirByKey[theirs.key(of: component)] ?? component }
+            // The server's components by key: unique within an item, since CalendarFilter already
+            // collapsed repeated UID/RECURRENCE-ID pairs (its problems say so). Matched ones are
+            // taken out; what is left is unexpected.
+            let theirKeys = their.components.map(theirs.key(of:))
+            var unmatched = Dictionary(theirKeys.enumerated().map { ($1, $0) }) { first, _ in first }
+            let (myOverrides, theirOverrides) = (overrides(of: item), overrides(of: their))
             for component in item.components {
-                guard let other = theirByKey.removeValue(forKey: mine.key(of: component)) else {
+                guard let index = unmatched.removeValue(forKey: mine.key(of: component)) else {
                     result.append(difference(.missing, component, of: item.uid, side: mine, detail: "not on the server"))
                     continue
                 }
-                result += compare(component, overrides: overrides(of: item), mine,
-                                  with: other, overrides: overrides(of: their), theirs, uid: item.uid)
+                result += compare(component, overrides: myOverrides, mine,
+                                  with: their.components[index], overrides: theirOverrides, theirs, uid: item.uid)
             }
-            for component in their.components where theirByKey[theirs.key(of: component)] == component {
+            for (index, component) in their.components.enumerated() where unmatched[theirKeys[index]] == index {
                 result.append(difference(.unexpected, component, of: item.uid, side: theirs, detail: "not in the file"))
             }
         }
